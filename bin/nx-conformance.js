@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The published entry point runs the compiled CLI (built by `npm run build`, which `npm ci` runs via `prepare`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(compiled))) {
+  console.error('nx-conformance: dist/ is missing. Run `npm run build` (npm ci runs it for you) and try again.');
+  process.exit(2);
+}
+const { main } = await import(compiled.href);
+process.exitCode = await main(process.argv.slice(2));
