@@ -26,6 +26,6 @@ export default tseslint.config(
   },
   {
     files: ['bin/**/*.js', 'examples/**/*.py'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

@@ -1,0 +1,185 @@
+// The engine facade: option defaults, "settle, then evaluate the breaker, then act" for every
+// call, and event flushing. All business logic lives in agents/, trading/ and risk/.
+import { registerAgent, registerDemoAgent } from './agents/agent-registry.js';
+import { randomBase62 } from './agents/make-key.js';
+import type { AgentRecord, RegisterAgentInput, RegisteredAgent } from './agents/types.js';
+import { EngineError } from './errors.js';
+import { breakerState, evaluateDailyLoss } from './risk/daily-loss.js';
+import type { BreakerState } from './risk/types.js';
+import type { AccountState } from './trading/account.js';
+import { cancelOrder } from './trading/cancel-order.js';
+import { createState, type EngineConfig, type EngineContext } from './trading/context.js';
+import { EventBus, type EngineEventListener } from './trading/events.js';
+import { listOrders, type OrderPage } from './trading/list-orders.js';
+import { modifyOrder } from './trading/modify-order.js';
+import { requireOwnOrder } from './trading/order-lookup.js';
+import { toOrderView } from './trading/order-view.js';
+import { placeOrder, type PlaceOrderResult } from './trading/place-order.js';
+import { portfolioView, type PortfolioView } from './trading/portfolio.js';
+import { settleTo } from './trading/settle.js';
+import { takeSnapshot, type EngineSnapshot } from './trading/snapshot.js';
+import type { ListOrdersQuery, ModifyOrderInput, OrderView, PlaceOrderInput } from './trading/types.js';
+import type { Clock, MarketSource, Rng } from './types.js';
+
+export interface EngineOptions {
+  clock: Clock;
+  market: MarketSource;
+  /** Agent, order and fill ids (and API key bodies unless keySource is given). */
+  rng: Rng;
+  /** API secrets: the HTTP layer passes a crypto source, tests a fake. */
+  secretSource: () => string;
+  /** The 32 base62 characters after nx_test_/nx_live_; default drawn from rng. */
+  keySource?: () => string;
+  startingCash?: number;
+  feeBps?: number;
+  allowShort?: boolean;
+  liveDefaults?: { dailyLossLimit: number; maxPositionSize: number };
+  defaultRateLimit?: number;
+  /** Seeded defect for the conformance self-test: the daily-loss breaker does not latch. */
+  unlatchedDailyLoss?: boolean;
+  /** Seeded defect for the conformance self-test: maxPositionSize is ignored. */
+  ignoreMaxPosition?: boolean;
+}
+
+export interface EngineStats {
+  agents: number;
+  orders: number;
+  restingOrders: number;
+}
+
+export interface Engine {
+  registerAgent(input: RegisterAgentInput): RegisteredAgent;
+  registerDemoAgent(input: RegisterAgentInput, fixedKey: string, fixedSecret: string): RegisteredAgent;
+  agentByKey(apiKey: string): AgentRecord | undefined;
+  agent(agentId: string): AgentRecord | undefined;
+  /** The agent's API secret (for the HMAC check); throws agent_not_found for unknown ids. */
+  secretOf(agentId: string): string;
+  /** Owner of an order, or undefined. Only for the seeded `cross-agent-read` defect. */
+  orderOwner(orderId: string): string | undefined;
+  /**
+   * Secrets of the agents registered under the same name in the other mode (at most 4): the
+   * "signed with my sandbox secret" mistake the signature diagnostics look for. Failure path only.
+   */
+  siblingSecrets(agentId: string): string[];
+  placeOrder(agentId: string, input: PlaceOrderInput): PlaceOrderResult;
+  getOrder(agentId: string, orderId: string): OrderView;
+  listOrders(agentId: string, query?: ListOrdersQuery): OrderPage;
+  modifyOrder(agentId: string, orderId: string, input: ModifyOrderInput): OrderView;
+  cancelOrder(agentId: string, orderId: string): OrderView;
+  portfolio(agentId: string): PortfolioView;
+  breakers(agentId: string): BreakerState;
+  settle(): void;
+  onEvent(listener: EngineEventListener): () => void;
+  reset(): void;
+  snapshot(): EngineSnapshot;
+  stats(): EngineStats;
+}
+
+function resolveConfig(o: EngineOptions): EngineConfig {
+  const config: EngineConfig = {
+    startingCash: o.startingCash ?? 100_000,
+    feeBps: o.feeBps ?? 10,
+    allowShort: o.allowShort ?? false,
+    liveDefaults: o.liveDefaults ?? { dailyLossLimit: 5_000, maxPositionSize: 50_000 },
+    defaultRateLimit: o.defaultRateLimit ?? 60,
+    unlatchedDailyLoss: o.unlatchedDailyLoss ?? false,
+    ignoreMaxPosition: o.ignoreMaxPosition ?? false,
+  };
+  const ok = (v: number, min: number, max = Infinity) => Number.isFinite(v) && v >= min && v <= max;
+  if (!ok(config.startingCash, 0, 1e12)) throw new RangeError('startingCash must be in [0, 1e12]');
+  if (!ok(config.feeBps, 0, 1_000)) throw new RangeError('feeBps must be in [0, 1000]');
+  if (!(config.liveDefaults.dailyLossLimit > 0) || !(config.liveDefaults.maxPositionSize > 0)) {
+    throw new RangeError('liveDefaults limits must be > 0');
+  }
+  if (!Number.isInteger(config.defaultRateLimit) || config.defaultRateLimit <= 0) {
+    throw new RangeError('defaultRateLimit must be a positive integer');
+  }
+  return config;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const events = new EventBus();
+  const ctx: EngineContext = {
+    clock: options.clock,
+    market: options.market,
+    rng: options.rng,
+    secretSource: options.secretSource,
+    keySource: options.keySource ?? (() => randomBase62(options.rng, 32)),
+    config: resolveConfig(options),
+    state: createState(options.clock.now()),
+    events,
+  };
+
+  /** Runs an operation and delivers the events it (and the settle before it) queued. */
+  const run = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } finally {
+      events.flush();
+    }
+  };
+
+  /** Lazy settle for one agent: bring the engine to now, then judge that agent's breaker. */
+  const forAgent = <T>(agentId: string, fn: (account: AccountState) => T): T =>
+    run(() => {
+      const account = ctx.state.accounts.get(agentId);
+      if (!account) throw new EngineError('agent_not_found', `No agent ${JSON.stringify(agentId)}; register first.`);
+      const now = ctx.clock.now();
+      settleTo(ctx, now);
+      evaluateDailyLoss(ctx, account, now);
+      return fn(account);
+    });
+
+  return {
+    registerAgent: (input) => run(() => (settleTo(ctx, ctx.clock.now()), registerAgent(ctx, input))),
+    registerDemoAgent: (input, key, secret) =>
+      run(() => (settleTo(ctx, ctx.clock.now()), registerDemoAgent(ctx, input, key, secret))),
+    agentByKey: (apiKey) => {
+      const id = ctx.state.agentIdByKey.get(apiKey);
+      return id === undefined ? undefined : ctx.state.agents.get(id);
+    },
+    agent: (agentId) => ctx.state.agents.get(agentId),
+    secretOf: (agentId) => {
+      const secret = ctx.state.secrets.get(agentId);
+      if (secret === undefined) throw new EngineError('agent_not_found', `No agent ${JSON.stringify(agentId)}.`);
+      return secret;
+    },
+    orderOwner: (orderId) => ctx.state.orders.get(orderId)?.agentId,
+    siblingSecrets: (agentId) => {
+      const self = ctx.state.agents.get(agentId);
+      if (!self) return [];
+      const out: string[] = [];
+      for (const other of ctx.state.agents.values()) {
+        if (out.length >= 4) break;
+        if (other.name !== self.name || other.mode === self.mode) continue;
+        const secret = ctx.state.secrets.get(other.agentId);
+        if (secret !== undefined) out.push(secret);
+      }
+      return out;
+    },
+    placeOrder: (agentId, input) => forAgent(agentId, (a) => placeOrder(ctx, a, input)),
+    getOrder: (agentId, orderId) => forAgent(agentId, (a) => toOrderView(requireOwnOrder(ctx, a, orderId))),
+    listOrders: (agentId, query) => forAgent(agentId, (a) => listOrders(ctx.market, a, query)),
+    modifyOrder: (agentId, orderId, input) => forAgent(agentId, (a) => modifyOrder(ctx, a, orderId, input)),
+    cancelOrder: (agentId, orderId) => forAgent(agentId, (a) => cancelOrder(ctx, a, orderId)),
+    portfolio: (agentId) => forAgent(agentId, (a) => portfolioView(ctx, a, ctx.clock.now())),
+    breakers: (agentId) => forAgent(agentId, (a) => breakerState(ctx, a, ctx.clock.now())),
+    settle: () =>
+      run(() => {
+        const now = ctx.clock.now();
+        settleTo(ctx, now);
+        for (const account of ctx.state.accounts.values()) evaluateDailyLoss(ctx, account, now);
+      }),
+    onEvent: (listener) => events.subscribe(listener),
+    reset: () => {
+      events.clear();
+      ctx.state = createState(ctx.clock.now());
+    },
+    snapshot: () => takeSnapshot(ctx),
+    stats: () => ({
+      agents: ctx.state.agents.size,
+      orders: ctx.state.orders.size,
+      restingOrders: ctx.state.resting.size,
+    }),
+  };
+}

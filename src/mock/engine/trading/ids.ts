@@ -1,0 +1,16 @@
+// Order and fill ids. Collisions are astronomically unlikely with 80 random bits, but ids are
+// map keys, so order ids are re-drawn on collision rather than trusting luck.
+import { randomHex } from '../agents/make-key.js';
+import type { EngineContext } from './context.js';
+
+export function newOrderId(ctx: EngineContext): string {
+  for (;;) {
+    const id = `ord_${randomHex(ctx.rng, 20)}`;
+    if (!ctx.state.orders.has(id)) return id;
+  }
+}
+
+/** Fill ids are only referenced inside their order, so uniqueness per draw is enough. */
+export function newFillId(ctx: EngineContext): string {
+  return `fill_${randomHex(ctx.rng, 20)}`;
+}

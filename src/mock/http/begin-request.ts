@@ -1,0 +1,47 @@
+// Stage 0: give the request an id, a Date from the injected clock (so equal clocks give equal
+// headers), and a journal entry written when the response has gone out.
+import { performance } from 'node:perf_hooks';
+import type { RequestHandler } from 'express';
+import { redactBody, redactHeaders } from './journal.js';
+import type { MockContext } from './mock-context.js';
+import type { RequestState } from './request-state.js';
+
+export function beginRequest(ctx: MockContext): RequestHandler {
+  return (req, res, next) => {
+    const requestId = ctx.nextRequestId();
+    const url = req.originalUrl;
+    const q = url.indexOf('?');
+    const fullPath = q === -1 ? url : url.slice(0, q);
+    const state: RequestState = {
+      requestId,
+      startedAt: performance.now(),
+      fullPath,
+      apiPath: fullPath,
+      rawQuery: q === -1 ? '' : url.slice(q + 1),
+      rawBody: Buffer.alloc(0),
+    };
+    res.locals.nx = state;
+    res.sendDate = false;
+    res.setHeader('Date', new Date(ctx.clock.now()).toUTCString());
+    res.setHeader('X-Request-Id', requestId);
+    if (fullPath.startsWith('/__nx')) return next();
+    res.on('finish', () => {
+      ctx.journal.add({
+        at: new Date(ctx.clock.now()).toISOString(),
+        requestId,
+        method: req.method,
+        path: fullPath,
+        query: state.rawQuery,
+        operationId: state.op?.operationId ?? null,
+        agentId: state.agent?.agentId ?? null,
+        status: res.statusCode,
+        code: state.problemCode ?? null,
+        durationMs: Math.round((performance.now() - state.startedAt) * 100) / 100,
+        requestHeaders: redactHeaders(req.headers),
+        requestBody: redactBody(state.rawBody.toString('utf8')),
+        responseBody: redactBody(state.responseBody ?? ''),
+      });
+    });
+    next();
+  };
+}

@@ -1,0 +1,27 @@
+// The control API under /__nx, routed and validated by the same stages as the public API but
+// from its own spec (openapi/control.yaml), and never authenticated or rate-limited.
+import { Router as expressRouter, type Router } from 'express';
+import { operationList as controlOperationList, type OperationId as ControlOperationId } from '../../../generated/control/operations.js';
+import { createRouter } from '../match-route.js';
+import type { MockContext } from '../mock-context.js';
+import { parseBody } from '../parse-body.js';
+import { readRawBody } from '../read-raw-body.js';
+import { requestState } from '../request-state.js';
+import { routeStage } from '../route-stage.js';
+import { validateInput } from '../validate-input.js';
+import { controlHandlers } from './control-handlers.js';
+
+export function createControlRouter(ctx: MockContext): Router {
+  const router = expressRouter();
+  router.use(routeStage(createRouter(controlOperationList), '/__nx'), ...readRawBody(ctx), parseBody(), validateInput(), (_req, res) => {
+    const state = requestState(res);
+    const handler = controlHandlers[state.op?.operationId as ControlOperationId];
+    const result = handler(ctx, { agent: undefined, params: state.params ?? {}, query: state.query ?? {}, body: state.body });
+    if (result.body === undefined) {
+      res.status(result.status).end();
+      return;
+    }
+    res.status(result.status).type('application/json').send(JSON.stringify(result.body));
+  });
+  return router;
+}

@@ -1,0 +1,36 @@
+// The ready-made demo agents printed at start: their keys and secrets are derived from the seed
+// (never from a random source), so `--seed 42` always gives the same curl-able credentials.
+// They are the only agents whose secrets are not cryptographically random: documented as such.
+import { createHash } from 'node:crypto';
+import type { Engine } from '../engine/index.js';
+import type { Mode, Permission } from '../engine/types.js';
+
+export interface DemoAgent {
+  agentId: string;
+  mode: Mode;
+  apiKey: string;
+  apiSecret: string;
+}
+
+const ALL_PERMISSIONS: Permission[] = ['read:market', 'read:portfolio', 'write:orders', 'read:sentiment', 'read:social', 'write:webhook'];
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+function derive(seed: number, label: string, length: number): string {
+  const bytes = createHash('sha256').update(`nx-conformance demo ${label} ${seed}`).digest();
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += BASE62[(bytes[i % bytes.length] ?? 0) % 62];
+  return out;
+}
+
+export function createDemoAgents(engine: Engine, seed: number): DemoAgent[] {
+  return (['sandbox', 'live'] as const).map((mode) => {
+    const apiKey = `nx_${mode === 'live' ? 'live' : 'test'}_demo${derive(seed, `${mode} key`, 28)}`;
+    const apiSecret = `demo_${derive(seed, `${mode} secret`, 40)}`;
+    const { agent } = engine.registerDemoAgent(
+      { name: `Demo ${mode} agent`, permissions: ALL_PERMISSIONS, mode },
+      apiKey,
+      apiSecret,
+    );
+    return { agentId: agent.agentId, mode, apiKey, apiSecret };
+  });
+}

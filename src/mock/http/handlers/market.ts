@@ -1,0 +1,83 @@
+// GET /market, /market/{symbol}/orderbook, /market/{symbol}/candles: straight from the market
+// source at the injected clock's time, so equal seed and time give equal bodies.
+import type { CandleInterval, CoinSpec } from '../../engine/types.js';
+import type { MockContext } from '../mock-context.js';
+import { HttpProblem } from '../problem.js';
+import { iso } from '../serialize.js';
+import type { Handler } from './handler.js';
+
+/** Resolves a comma-separated `coins` list (ids or tickers); all coins when absent. */
+export function resolveCoins(ctx: MockContext, list: unknown): CoinSpec[] {
+  if (typeof list !== 'string' || list === '') return [...ctx.market.coins()];
+  const names = list.split(',');
+  const unknown = names.filter((n) => !ctx.market.coin(n));
+  if (unknown.length > 0) {
+    throw new HttpProblem('unknown_symbol', `Unknown coin${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `'${n}'`).join(', ')}. Known: ${ctx.market.coins().map((c) => c.id).join(', ')}.`);
+  }
+  return names.map((n) => ctx.market.coin(n) as CoinSpec);
+}
+
+function pathCoin(ctx: MockContext, symbol: unknown): CoinSpec {
+  const coin = ctx.market.coin(String(symbol));
+  if (!coin) {
+    throw new HttpProblem('unknown_symbol', `No coin '${String(symbol)}'. Known tickers: ${ctx.market.coins().map((c) => c.symbol).join(', ')}.`, { status: 404 });
+  }
+  return coin;
+}
+
+export const getMarket: Handler = (ctx, input) => {
+  const now = ctx.clock.now();
+  const renamed = ctx.defects.has('renamed-field');
+  const data = resolveCoins(ctx, input.query.coins).map((coin) => {
+    const t = ctx.market.ticker(coin.symbol, now);
+    const price = renamed ? { last: t.price } : { price: t.price };
+    return {
+      id: t.id,
+      symbol: t.symbol,
+      name: t.name,
+      ...price,
+      change24h: t.change24h,
+      volume24h: t.volume24h,
+      high24h: t.high24h,
+      low24h: t.low24h,
+      marketCap: t.marketCap,
+      updatedAt: iso(t.updatedAt),
+    };
+  });
+  return { status: 200, body: { data } };
+};
+
+export const getOrderBook: Handler = (ctx, input) => {
+  const coin = pathCoin(ctx, input.params.symbol);
+  const depth = typeof input.query.depth === 'number' ? input.query.depth : 20;
+  const book = ctx.market.book(coin.symbol, depth, ctx.clock.now());
+  return {
+    status: 200,
+    body: {
+      data: {
+        symbol: book.symbol,
+        bids: book.bids.map((l) => ({ price: l.price, quantity: l.quantity })),
+        asks: book.asks.map((l) => ({ price: l.price, quantity: l.quantity })),
+        tickSize: coin.tickSize,
+        lotSize: coin.lotSize,
+        timestamp: iso(book.timestamp),
+      },
+    },
+  };
+};
+
+export const getCandles: Handler = (ctx, input) => {
+  const coin = pathCoin(ctx, input.params.symbol);
+  const interval = (typeof input.query.interval === 'string' ? input.query.interval : '1h') as CandleInterval;
+  const limit = typeof input.query.limit === 'number' ? input.query.limit : 100;
+  const candles = ctx.market.candles(coin.symbol, interval, limit, ctx.clock.now()).map((c) => ({
+    openTime: iso(c.openTime),
+    closeTime: iso(c.closeTime),
+    open: c.open,
+    high: c.high,
+    low: c.low,
+    close: c.close,
+    volume: c.volume,
+  }));
+  return { status: 200, body: { data: { symbol: coin.symbol, interval, candles } } };
+};

@@ -1,0 +1,51 @@
+// POST/GET /webhooks and DELETE /webhooks/{webhookId}. The secret is returned at creation only.
+import { HttpProblem } from '../problem.js';
+import { iso } from '../serialize.js';
+import type { WebhookRecord } from '../webhook-registry.js';
+import { MAX_WEBHOOKS_PER_AGENT } from '../webhook-registry.js';
+import { requireAgent, type Handler } from './handler.js';
+
+function view(w: WebhookRecord) {
+  return { id: w.id, url: w.url, events: [...w.events], description: w.description, createdAt: iso(w.createdAt) };
+}
+
+function hex(n: number, rng: { int(a: number, b: number): number }): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += rng.int(0, 15).toString(16);
+  return out;
+}
+
+export const createWebhook: Handler = (ctx, input) => {
+  const agent = requireAgent(input);
+  const body = input.body as { url: string; events: string[]; description?: string | null };
+  const protocol = new URL(body.url).protocol;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new HttpProblem('webhook_url_not_allowed', `Webhook URLs must be http or https; got ${protocol}.`);
+  }
+  if (ctx.webhooks.list(agent.agentId).length >= MAX_WEBHOOKS_PER_AGENT) {
+    throw new HttpProblem('webhook_url_not_allowed', `An agent may have at most ${MAX_WEBHOOKS_PER_AGENT} webhooks; delete one first.`);
+  }
+  const record = ctx.webhooks.add({
+    id: `wh_${hex(20, ctx.ids)}`,
+    agentId: agent.agentId,
+    url: body.url,
+    events: [...body.events],
+    description: body.description ?? null,
+    createdAt: ctx.clock.now(),
+  });
+  return { status: 201, body: { webhook: view(record), secret: record.secret } };
+};
+
+export const listWebhooks: Handler = (ctx, input) => {
+  const agent = requireAgent(input);
+  return { status: 200, body: { data: ctx.webhooks.list(agent.agentId).map(view) } };
+};
+
+export const deleteWebhook: Handler = (ctx, input) => {
+  const agent = requireAgent(input);
+  const id = String(input.params.webhookId);
+  if (!ctx.webhooks.remove(agent.agentId, id)) {
+    throw new HttpProblem('webhook_not_found', `No webhook '${id}' belongs to this agent. GET /webhooks lists yours.`);
+  }
+  return { status: 204 };
+};

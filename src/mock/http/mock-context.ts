@@ -1,0 +1,107 @@
+// Everything one mock instance owns: clock, market, engine, limiters, journal, faults, defects.
+// Built once per createMockApp(); tests and the control API reach state only through it.
+import { randomBytes } from 'node:crypto';
+import { operationList } from '../../generated/operations.js';
+import { createClock, type ControllableClock } from '../engine/clock.js';
+import { createEngine, type AgentRecord, type Engine } from '../engine/index.js';
+import { createModelMarket, createOverridableMarket, type OverridableMarket } from '../engine/market/index.js';
+import { createRng } from '../engine/random.js';
+import type { Rng } from '../engine/types.js';
+import { parseDefects, type DefectName } from '../defects.js';
+import { createGcra, type Gcra } from '../limits/gcra.js';
+import { createDemoAgents, type DemoAgent } from './demo-agents.js';
+import { createFaultTable, type FaultTable } from './faults.js';
+import { createJournal, type Journal } from './journal.js';
+import { createRouter, type Router } from './match-route.js';
+import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
+import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
+
+export interface MockContext {
+  readonly options: ResolvedMockOptions;
+  readonly clock: ControllableClock;
+  readonly market: OverridableMarket;
+  readonly engine: Engine;
+  readonly registerLimiter: Gcra;
+  readonly journal: Journal;
+  readonly faults: FaultTable;
+  readonly defects: ReadonlySet<DefectName>;
+  readonly router: Router;
+  readonly webhooks: WebhookRegistry;
+  /** Seeded ids for things the engine does not own (webhooks). */
+  readonly ids: Rng;
+  demoAgents: DemoAgent[];
+  agentLimiterFor(agent: AgentRecord): Gcra;
+  nextRequestId(): string;
+  /** Drops all state, as after a fresh start with the same options (the clock excepted). */
+  reset(): void;
+  log(line: string): void;
+}
+
+function cryptoSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function createMockContext(input: MockOptions = {}): MockContext {
+  const options = resolveMockOptions(input);
+  const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
+  const market = createOverridableMarket(options.market ?? createModelMarket({ seed: options.seed }));
+  const defects = parseDefects(options.defects);
+  const secretSource = options.secretSource ?? cryptoSecret;
+  const makeEngine = (): Engine =>
+    createEngine({
+      clock,
+      market,
+      rng: createRng(`${options.seed}:engine`),
+      secretSource,
+      startingCash: options.startingCash,
+      feeBps: options.feeBps,
+      allowShort: options.allowShort,
+      liveDefaults: options.liveDefaults,
+      defaultRateLimit: options.rateLimit,
+      unlatchedDailyLoss: defects.has('unlatched-daily-loss'),
+      ignoreMaxPosition: defects.has('ignore-max-position'),
+    });
+  const limiters = new Map<number, Gcra>();
+  let requestSeq = 0;
+  const ctx: MockContext = {
+    options,
+    clock,
+    market,
+    engine: makeEngine(),
+    registerLimiter: createGcra(options.registerRateLimit, 60_000),
+    journal: createJournal(options.journalSize),
+    faults: createFaultTable(options.seed),
+    defects,
+    router: createRouter(operationList),
+    webhooks: createWebhookRegistry(),
+    ids: createRng(`${options.seed}:http`),
+    demoAgents: [],
+    agentLimiterFor(agent) {
+      let limiter = limiters.get(agent.rateLimitPerMinute);
+      if (!limiter) {
+        limiter = createGcra(agent.rateLimitPerMinute, 60_000);
+        limiters.set(agent.rateLimitPerMinute, limiter);
+      }
+      return limiter;
+    },
+    nextRequestId() {
+      requestSeq += 1;
+      return `req_${requestSeq.toString(16).padStart(16, '0')}`;
+    },
+    reset() {
+      (ctx as { engine: Engine }).engine = makeEngine();
+      (ctx as { ids: Rng }).ids = createRng(`${options.seed}:http`);
+      limiters.clear();
+      ctx.registerLimiter.reset();
+      ctx.journal.clear();
+      ctx.faults.clear();
+      ctx.webhooks.clear();
+      market.clearOverrides();
+      requestSeq = 0;
+      ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
+    },
+    log: options.log ?? (() => {}),
+  };
+  ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
+  return ctx;
+}

@@ -1,0 +1,73 @@
+// Options of the mock exchange, with the defaults `npm start` runs on. The CLI maps its flags
+// onto these one to one.
+import type { ControllableClock } from '../engine/clock.js';
+import type { MarketSource } from '../engine/types.js';
+
+export interface MockOptions {
+  /** Seeds prices, ids and content (default 42). */
+  seed?: number;
+  /** `real` (default), `fixed:ISO`, `virtual:ISO`, or a clock object. */
+  clock?: string | ControllableClock;
+  /** USD each new agent starts with (default 100 000). */
+  startingCash?: number;
+  /** Fee per fill in basis points (default 10). */
+  feeBps?: number;
+  /** Requests per minute per agent (default 60). */
+  rateLimit?: number;
+  /** Registrations per minute per client address (default 30). */
+  registerRateLimit?: number;
+  allowShort?: boolean;
+  /** Circuit breakers given to live agents that set none. */
+  liveDefaults?: { dailyLossLimit: number; maxPositionSize: number };
+  /** Validate every response against the spec before sending it (a mismatch becomes a 500). */
+  validateResponses?: boolean;
+  /** Mount the control API under /__nx (default true). */
+  control?: boolean;
+  /** Entries the request journal keeps (default 1000). */
+  journalSize?: number;
+  /** Seeded defects to switch on (see src/mock/defects.ts). */
+  defects?: readonly string[];
+  /** Where API secrets come from (default: node:crypto). Tests may pass a deterministic one. */
+  secretSource?: () => string;
+  /** Create the seed-derived demo agents at start and after every reset (default true). */
+  demoAgents?: boolean;
+  /** Largest request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** A market source other than the seeded model. */
+  market?: MarketSource;
+  /** Receives one line per notable event (start, faults, stale data); never secrets. */
+  log?: (line: string) => void;
+}
+
+export type ResolvedMockOptions = Required<Omit<MockOptions, 'clock' | 'market' | 'secretSource' | 'log'>> &
+  Pick<MockOptions, 'clock' | 'market' | 'secretSource' | 'log'>;
+
+export const MOCK_DEFAULTS = {
+  seed: 42,
+  startingCash: 100_000,
+  feeBps: 10,
+  rateLimit: 60,
+  registerRateLimit: 30,
+  allowShort: false,
+  liveDefaults: { dailyLossLimit: 5_000, maxPositionSize: 50_000 },
+  validateResponses: false,
+  control: true,
+  journalSize: 1000,
+  defects: [] as readonly string[],
+  demoAgents: true,
+  bodyLimit: 1024 * 1024,
+} as const;
+
+export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptions {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const resolved = { ...MOCK_DEFAULTS, ...defined } as ResolvedMockOptions;
+  for (const name of ['startingCash', 'rateLimit', 'registerRateLimit', 'journalSize', 'bodyLimit'] as const) {
+    const value = resolved[name];
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${String(value)}.`);
+  }
+  if (!Number.isFinite(resolved.feeBps) || resolved.feeBps < 0 || resolved.feeBps > 1000) {
+    throw new Error(`feeBps must be between 0 and 1000, got ${String(resolved.feeBps)}.`);
+  }
+  if (!Number.isSafeInteger(resolved.seed)) throw new Error(`seed must be an integer, got ${String(resolved.seed)}.`);
+  return resolved;
+}

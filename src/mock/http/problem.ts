@@ -1,0 +1,98 @@
+// Problem details (RFC 9457) defined once: every error the mock gives goes through here,
+// so status, title and type URL can never drift apart for one code.
+import type { Response } from 'express';
+import type { ProblemCode } from '../../generated/schemas.js';
+
+export const PROBLEM_TYPE_BASE = 'https://docs.next.exchange/problems/';
+
+interface Template {
+  status: number;
+  title: string;
+}
+
+export const problemTemplates: Record<ProblemCode, Template> = {
+  missing_api_key: { status: 401, title: 'Missing API key' },
+  invalid_api_key: { status: 401, title: 'Invalid API key' },
+  missing_signature: { status: 401, title: 'Missing signature' },
+  missing_timestamp: { status: 401, title: 'Missing timestamp' },
+  invalid_timestamp: { status: 401, title: 'Invalid timestamp' },
+  timestamp_out_of_window: { status: 401, title: 'Timestamp out of window' },
+  invalid_signature: { status: 401, title: 'Invalid signature' },
+  permission_denied: { status: 403, title: 'Permission denied' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  validation_failed: { status: 400, title: 'Validation failed' },
+  malformed_json: { status: 400, title: 'Malformed JSON' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  not_found: { status: 404, title: 'Not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  unknown_symbol: { status: 400, title: 'Unknown symbol' },
+  invalid_quantity: { status: 400, title: 'Invalid quantity' },
+  invalid_price: { status: 400, title: 'Invalid price' },
+  invalid_limit: { status: 400, title: 'Invalid limit' },
+  invalid_client_order_id: { status: 400, title: 'Invalid clientOrderId' },
+  invalid_cursor: { status: 400, title: 'Invalid cursor' },
+  insufficient_funds: { status: 422, title: 'Insufficient funds' },
+  insufficient_position: { status: 422, title: 'Insufficient position' },
+  position_limit_exceeded: { status: 403, title: 'Position limit exceeded' },
+  daily_loss_limit_reached: { status: 403, title: 'Daily loss limit reached' },
+  idempotency_conflict: { status: 409, title: 'Idempotency conflict' },
+  order_not_found: { status: 404, title: 'Order not found' },
+  order_not_modifiable: { status: 409, title: 'Order not modifiable' },
+  webhook_not_found: { status: 404, title: 'Webhook not found' },
+  webhook_url_not_allowed: { status: 400, title: 'Webhook URL not allowed' },
+  internal_error: { status: 500, title: 'Internal error' },
+  service_unavailable: { status: 503, title: 'Service unavailable' },
+};
+
+export interface ProblemOptions {
+  /** Extension members of the problem body (`requiredPermission`, `retryAfter`, …). */
+  extras?: Record<string, unknown>;
+  /** Overrides the template's status (for example `unknown_symbol` in a path is a 404). */
+  status?: number;
+  /** Response headers that belong to this problem (`Allow`, `Retry-After`). */
+  headers?: Record<string, string>;
+}
+
+/** A problem raised anywhere in the HTTP pipeline; the error handler renders it. */
+export class HttpProblem extends Error {
+  readonly extras: Record<string, unknown>;
+  readonly headers: Record<string, string>;
+  private readonly statusOverride: number | undefined;
+
+  constructor(
+    readonly code: ProblemCode,
+    detail: string,
+    options: ProblemOptions = {},
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+    this.extras = options.extras ?? {};
+    this.headers = options.headers ?? {};
+    this.statusOverride = options.status;
+  }
+
+  get status(): number {
+    return this.statusOverride ?? problemTemplates[this.code].status;
+  }
+}
+
+export function problemBody(problem: HttpProblem, requestId: string): Record<string, unknown> {
+  const template = problemTemplates[problem.code];
+  return {
+    type: PROBLEM_TYPE_BASE + problem.code,
+    title: template.title,
+    status: problem.status,
+    detail: problem.message,
+    code: problem.code,
+    requestId,
+    ...problem.extras,
+  };
+}
+
+export function sendProblem(res: Response, problem: HttpProblem): void {
+  const requestId = String(res.locals.requestId ?? 'req_0');
+  const body = problemBody(problem, requestId);
+  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
+}

@@ -1,0 +1,92 @@
+// Engine values (epoch ms) to API JSON (RFC 3339 strings). Key order here is the key order on
+// the wire, so it follows the spec's property order; same state gives byte-identical bodies.
+import type { AgentRecord, BreakerState, OrderView, PositionView } from '../engine/index.js';
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
+
+export function rateLimitText(agent: AgentRecord): string {
+  return `${agent.rateLimitPerMinute} requests/min`;
+}
+
+export function serializeAgentProfile(agent: AgentRecord) {
+  return {
+    id: agent.agentId,
+    name: agent.name,
+    keyPrefix: agent.apiKey.slice(0, 12),
+    permissions: [...agent.permissions],
+    mode: agent.mode,
+    rateLimit: rateLimitText(agent),
+    dailyLossLimit: agent.dailyLossLimit,
+    maxPositionSize: agent.maxPositionSize,
+    createdAt: iso(agent.createdAt),
+  };
+}
+
+export function serializeRegisteredAgent(agent: AgentRecord, apiSecret: string) {
+  return {
+    id: agent.agentId,
+    name: agent.name,
+    apiKey: agent.apiKey,
+    apiSecret,
+    permissions: [...agent.permissions],
+    mode: agent.mode,
+    rateLimit: rateLimitText(agent),
+    dailyLossLimit: agent.dailyLossLimit,
+    maxPositionSize: agent.maxPositionSize,
+    createdAt: iso(agent.createdAt),
+  };
+}
+
+export function serializeBreakers(b: BreakerState) {
+  return {
+    dailyLoss: {
+      limit: b.dailyLoss.limit,
+      current: b.dailyLoss.current,
+      tripped: b.dailyLoss.tripped,
+      trippedAt: isoOrNull(b.dailyLoss.trippedAt),
+      resetsAt: isoOrNull(b.dailyLoss.resetsAt),
+    },
+    maxPositionSize: { limit: b.maxPositionSize.limit },
+  };
+}
+
+export function serializeOrder(o: OrderView) {
+  return {
+    orderId: o.orderId,
+    clientOrderId: o.clientOrderId,
+    symbol: o.symbol,
+    side: o.side,
+    type: o.type,
+    quantity: o.quantity,
+    price: o.price,
+    status: o.status,
+    filledQuantity: o.filledQuantity,
+    remainingQuantity: o.remainingQuantity,
+    avgFillPrice: o.avgFillPrice,
+    fees: o.fees,
+    fills: o.fills.map((f) => ({
+      fillId: f.fillId,
+      price: f.price,
+      quantity: f.quantity,
+      fee: f.fee,
+      liquidity: f.liquidity,
+      timestamp: iso(f.timestamp),
+    })),
+    rejectReason: o.rejectReason,
+    createdAt: iso(o.createdAt),
+    updatedAt: iso(o.updatedAt),
+  };
+}
+
+export function serializePosition(p: PositionView) {
+  return {
+    symbol: p.symbol,
+    quantity: p.quantity,
+    avgPrice: p.avgPrice,
+    marketPrice: p.marketPrice,
+    marketValue: p.marketValue,
+    unrealizedPnl: p.unrealizedPnl,
+    realizedPnl: p.realizedPnl,
+  };
+}
