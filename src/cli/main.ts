@@ -1,6 +1,7 @@
 // The `nx-conformance` command line. Returns the exit code instead of exiting, so tests can call it.
 import { Command, CommanderError } from 'commander';
 import { mockCommand } from './mock-command.js';
+import { serverCommand } from './server-command.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number | undefined;
@@ -16,7 +17,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Conformance kit and deterministic mock exchange for the Agent Connect API.')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
-    .addCommand(mockCommand(onExit));
+    .addCommand(mockCommand(onExit))
+    .addCommand(serverCommand(onExit));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -2,7 +2,7 @@
 // headers), and a journal entry written when the response has gone out.
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
-import { redactBody, redactHeaders } from './journal.js';
+import { redactBody, redactHeaders } from '../../redact.js';
 import type { MockContext } from './mock-context.js';
 import type { RequestState } from './request-state.js';
 

@@ -6,8 +6,9 @@ import type { Handler, HandlerResult } from '../handlers/handler.js';
 import type { MockContext } from '../mock-context.js';
 import { HttpProblem } from '../problem.js';
 import { iso } from '../serialize.js';
+import { TOOL_VERSION } from '../../../version.js';
 
-const VERSION = '0.1.0';
+const VERSION = TOOL_VERSION;
 
 function clockState(ctx: MockContext) {
   const now = ctx.clock.now();

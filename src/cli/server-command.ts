@@ -1,0 +1,88 @@
+// `nx-conformance server`: run the catalogue against any Agent Connect server.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { catalogue } from '../conformance/catalogue.js';
+import type { AgentMode } from '../conformance/check.js';
+import { createPrettyProgress, writeReports } from '../conformance/report/index.js';
+import { runChecks, ServerUnreachableError } from '../conformance/run-checks.js';
+import { TOOL_VERSION } from '../version.js';
+
+const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+export function serverCommand(onExit: (code: number) => void): Command {
+  return new Command('server')
+    .description('Check an Agent Connect server against the spec: schema, signatures, timestamps, permissions, rate limits, circuit breakers, orders.')
+    .requiredOption('--base-url <url>', 'the API base, e.g. http://127.0.0.1:4010/v1/agent')
+    .addOption(new Option('--mode <mode>', 'agent modes to check').choices(['sandbox', 'live', 'both']).default('both'))
+    .option('--key <key>', 'use this agent instead of registering agents (checks that need others are skipped)')
+    .option('--secret <secret>', 'the secret of --key')
+    .option('--checks <ids>', 'only these check ids or categories (comma-separated)', list)
+    .option('--skip <ids>', 'leave out these check ids or categories', list)
+    .option('--allow-live-orders', 'allow placing orders with live keys (never against real money!)')
+    .option('--slow', 'allow checks to wait on the wall clock (rate-limit recovery) when the server has no control clock')
+    .option('--reporter <names>', 'pretty, json, junit (comma-separated)', list, ['pretty'])
+    .option('--out <dir>', 'where json and junit reports go')
+    .option('--seed <n>', 'seed for generated inputs', positiveInt, 42)
+    .option('--timeout <ms>', 'per-request time-out', positiveInt, 10_000)
+    .option('--list', 'print the catalogue and exit')
+    .action(async (opts) => {
+      if (opts.list) {
+        for (const c of catalogue) process.stdout.write(`${c.id}\t${c.category}\t${c.title}\n`);
+        return onExit(0);
+      }
+      if ((opts.key === undefined) !== (opts.secret === undefined)) {
+        process.stderr.write('nx-conformance: --key and --secret go together.\n');
+        return onExit(2);
+      }
+      const reporters = opts.reporter as string[];
+      const unknown = reporters.filter((r) => !['pretty', 'json', 'junit'].includes(r));
+      if (unknown.length > 0) {
+        process.stderr.write(`nx-conformance: unknown reporter ${unknown.join(', ')}; use pretty, json or junit.\n`);
+        return onExit(2);
+      }
+      const modes: AgentMode[] = opts.mode === 'both' ? ['sandbox', 'live'] : [opts.mode];
+      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      const progress = reporters.includes('pretty') ? createPrettyProgress({ write: (s) => process.stdout.write(s), color }) : null;
+      const abort = new AbortController();
+      const onSigint = (): void => abort.abort(new Error('interrupted'));
+      process.once('SIGINT', onSigint);
+      try {
+        const summary = await runChecks({
+          baseUrl: opts.baseUrl,
+          checks: catalogue,
+          modes,
+          given: opts.key ? { apiKey: opts.key, apiSecret: opts.secret } : undefined,
+          only: opts.checks,
+          skip: opts.skip,
+          allowLiveOrders: Boolean(opts.allowLiveOrders),
+          slow: Boolean(opts.slow),
+          timeoutMs: opts.timeout,
+          seed: opts.seed,
+          signal: abort.signal,
+          onCheckStart: (c) => progress?.checkStarted(c),
+          onFinding: (f) => progress?.checkFinished(f),
+        });
+        progress?.done(summary);
+        const machine = reporters.filter((r) => r !== 'pretty') as ('json' | 'junit')[];
+        if (machine.length > 0) {
+          const files = await writeReports(summary, { reporters: machine, outDir: opts.out, toolVersion: TOOL_VERSION, write: (s) => process.stdout.write(s) });
+          for (const f of files) process.stderr.write(`report: ${f}\n`);
+        }
+        if (abort.signal.aborted) return onExit(130);
+        return onExit(summary.counts.fail > 0 ? 1 : 0);
+      } catch (error) {
+        if (error instanceof ServerUnreachableError) {
+          process.stderr.write(`nx-conformance: ${error.message}\n`);
+          return onExit(2);
+        }
+        throw error;
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    });
+}

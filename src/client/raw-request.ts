@@ -1,0 +1,57 @@
+// One HTTP exchange with nothing hidden: the exact bytes go out, and status, headers and text
+// come back. The typed client and the conformance checks are built on this, so a check can send
+// a malformed request as easily as a good one.
+
+export interface RawRequest {
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface RawResponse {
+  status: number;
+  /** Lower-cased names. */
+  headers: Record<string, string>;
+  text: string;
+  durationMs: number;
+}
+
+export class RequestFailedError extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
+    super(`Could not reach ${url}: ${reason}. Is the server running and the base URL right?`);
+    this.name = 'RequestFailedError';
+  }
+}
+
+export async function rawRequest(req: RawRequest): Promise<RawResponse> {
+  const started = performance.now();
+  const timeout = AbortSignal.timeout(req.timeoutMs ?? 10_000);
+  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  let res: Response;
+  try {
+    res = await fetch(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body === undefined || req.body.length === 0 ? undefined : req.body,
+      signal,
+      redirect: 'manual',
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = timeout.aborted ? `no answer within ${req.timeoutMs ?? 10_000} ms` : (cause?.code ?? cause?.message ?? String(error));
+    throw new RequestFailedError(req.url, reason);
+  }
+  const text = await res.text();
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return { status: res.status, headers, text, durationMs: performance.now() - started };
+}

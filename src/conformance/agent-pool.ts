@@ -1,0 +1,146 @@
+// Hands agents to checks. Agents are pooled by what they are (mode, permissions, limits) and
+// each one's request budget is tracked, so one check's burst never fails the next: a check that
+// would push an agent near its rate limit gets a freshly registered one instead. Registration
+// itself is rate-limited by servers, so a 429 there is waited out (Retry-After) and retried.
+import { createAgentClient, type AgentClient, type ApiResponse, type Exchange } from '../client/agent-client.js';
+import type { Permission } from '../mock/engine/types.js';
+import { ALL_PERMISSIONS, CheckSkipped, type AgentMode, type AgentRequest } from './check.js';
+
+export interface TestAgent {
+  id: string;
+  mode: AgentMode;
+  permissions: readonly Permission[];
+  apiKey: string;
+  apiSecret: string;
+  client: AgentClient;
+  /** The 201 of its registration (null for the agent given by --key). */
+  registration: ApiResponse<unknown> | null;
+  /** Requests sent with it so far, and when it was made, for the budget estimate. */
+  sent: number;
+  createdAt: number;
+  ratePerMinute: number;
+}
+
+export interface AgentPoolOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  given?: { apiKey: string; apiSecret: string } | undefined;
+  onExchange: (exchange: Exchange) => void;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  signal: AbortSignal;
+}
+
+const MARGIN = 5;
+
+export function createAgentPool(options: AgentPoolOptions) {
+  const pool = new Map<string, TestAgent[]>();
+  let registrations = 0;
+
+  function clientFor(apiKey: string, apiSecret: string, track: () => TestAgent | undefined): AgentClient {
+    return createAgentClient({
+      baseUrl: options.baseUrl,
+      credentials: { apiKey, apiSecret },
+      timeoutMs: options.timeoutMs,
+      now: options.now,
+      onExchange: (exchange) => {
+        const agent = track();
+        if (agent) agent.sent += 1;
+        options.onExchange(exchange);
+      },
+    });
+  }
+
+  function remaining(agent: TestAgent): number {
+    const refilled = ((options.now() - agent.createdAt) / 60_000) * agent.ratePerMinute;
+    return agent.ratePerMinute - agent.sent + refilled;
+  }
+
+  async function register(req: Required<Pick<AgentRequest, 'mode' | 'permissions'>> & AgentRequest): Promise<TestAgent> {
+    const anonymous = createAgentClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, onExchange: options.onExchange });
+    const body: Record<string, unknown> = { name: `nx-conformance ${req.mode} ${++registrations}`, permissions: [...req.permissions], mode: req.mode };
+    if (req.dailyLossLimit !== undefined) body.dailyLossLimit = req.dailyLossLimit;
+    if (req.maxPositionSize !== undefined) body.maxPositionSize = req.maxPositionSize;
+    for (let attempt = 0; ; attempt++) {
+      options.signal.throwIfAborted();
+      const res = await anonymous.send<{ agent?: { id?: string; apiKey?: string; apiSecret?: string; rateLimit?: string } }>('POST', '/register', { body });
+      if (res.status === 429 && attempt < 5) {
+        const wait = Number(res.headers['retry-after'] ?? '2');
+        await options.sleep((Number.isFinite(wait) && wait > 0 ? wait : 2) * 1000);
+        continue;
+      }
+      const agent = res.json?.agent;
+      if (res.status !== 201 || !agent?.apiKey || !agent.apiSecret || !agent.id) {
+        throw new Error(`Could not register a ${req.mode} agent: POST /register answered ${res.status} ${res.text.slice(0, 200)}`);
+      }
+      const rate = Number(/^(\d+)/.exec(agent.rateLimit ?? '')?.[1] ?? 60);
+      const created: TestAgent = {
+        id: agent.id,
+        mode: req.mode,
+        permissions: req.permissions,
+        apiKey: agent.apiKey,
+        apiSecret: agent.apiSecret,
+        client: undefined as unknown as AgentClient,
+        registration: res as ApiResponse<unknown>,
+        sent: 0,
+        createdAt: options.now(),
+        ratePerMinute: rate,
+      };
+      created.client = clientFor(created.apiKey, created.apiSecret, () => created);
+      return created;
+    }
+  }
+
+  let givenAgent: TestAgent | undefined;
+  return {
+    get registrations() {
+      return registrations;
+    },
+    async agent(req: AgentRequest, defaultMode: AgentMode): Promise<TestAgent> {
+      const full = { ...req, mode: req.mode ?? defaultMode, permissions: req.permissions ?? ALL_PERMISSIONS };
+      if (options.given) {
+        givenAgent ??= await describeGiven(options, clientFor, () => givenAgent);
+        const fits = givenAgent.mode === full.mode && full.permissions.every((p) => givenAgent?.permissions.includes(p));
+        if (!fits || req.fresh || req.dailyLossLimit !== undefined || req.maxPositionSize !== undefined) {
+          throw new CheckSkipped(`needs its own ${full.mode} agent with ${full.permissions.join(', ')}${req.fresh ? ' (fresh)' : ''}; the runner does not register agents when --key is given`);
+        }
+        return givenAgent;
+      }
+      const key = JSON.stringify([full.mode, [...full.permissions].sort(), full.dailyLossLimit ?? null, full.maxPositionSize ?? null]);
+      const budget = req.budget ?? 10;
+      if (!req.fresh) {
+        const reusable = pool.get(key)?.find((a) => remaining(a) >= budget + MARGIN);
+        if (reusable) return reusable;
+      }
+      const agent = await register(full);
+      if (!req.fresh) pool.set(key, [...(pool.get(key) ?? []), agent]);
+      return agent;
+    },
+  };
+}
+
+async function describeGiven(
+  options: AgentPoolOptions,
+  clientFor: (k: string, s: string, t: () => TestAgent | undefined) => AgentClient,
+  track: () => TestAgent | undefined,
+): Promise<TestAgent> {
+  const given = options.given as { apiKey: string; apiSecret: string };
+  const mode: AgentMode = given.apiKey.startsWith('nx_live_') ? 'live' : 'sandbox';
+  const client = clientFor(given.apiKey, given.apiSecret, track);
+  const me = await client.send<{ agent?: { id?: string; permissions?: Permission[]; rateLimit?: string } }>('GET', '/me');
+  if (me.status !== 200 || !me.json?.agent?.id) throw new Error(`GET /me with the given key answered ${me.status}; check --key and --secret`);
+  return {
+    id: me.json.agent.id,
+    mode,
+    permissions: me.json.agent.permissions ?? [],
+    apiKey: given.apiKey,
+    apiSecret: given.apiSecret,
+    client,
+    registration: null,
+    sent: 1,
+    createdAt: options.now(),
+    ratePerMinute: Number(/^(\d+)/.exec(me.json.agent.rateLimit ?? '')?.[1] ?? 60),
+  };
+}
+
+export type AgentPool = ReturnType<typeof createAgentPool>;

@@ -1,0 +1,7 @@
+// The catalogue: every check, in the order the runner runs them. One list for the mock, for the
+// seeded defects and for anyone's server.
+import type { Check } from './check.js';
+import { marketConforms } from './checks/schema/market-conforms.js';
+import { missingSignatureRejected } from './checks/signatures/missing-signature-rejected.js';
+
+export const catalogue: readonly Check[] = [marketConforms, missingSignatureRejected];

@@ -1,0 +1,66 @@
+// The shape of one conformance check. Each check is a small module in checks/<category>/,
+// listed once in catalogue.ts, and run against the mock, its seeded defects and anyone's server.
+import type { Permission } from '../mock/engine/types.js';
+import type { CheckContext } from './check-context.js';
+import type { CheckCategory } from './findings.js';
+
+export type AgentMode = 'sandbox' | 'live';
+
+export interface CheckNeeds {
+  /** The check registers agents of its own (skipped with --key/--secret unless `usesGivenAgent`). */
+  register?: boolean;
+  /** It can run with the agent given by --key/--secret (it asks for no special permissions or limits). */
+  usesGivenAgent?: boolean;
+  /** It places orders; with a live agent that needs --allow-live-orders. */
+  orders?: boolean;
+  /** Requests it may send with one agent, to plan around rate limits (default 10). */
+  budget?: number;
+}
+
+export interface Check {
+  /** Stable id, `category.what-is-checked`, e.g. `signature.wrong-secret-rejected`. */
+  id: string;
+  title: string;
+  category: CheckCategory;
+  /** The spec text the check enforces (quoted from the spec or SIGNING.md). */
+  spec: string;
+  /** The agent modes it applies to. Checks of signing rules apply to live only. */
+  modes: readonly AgentMode[];
+  needs: CheckNeeds;
+  run(ctx: CheckContext): Promise<CheckOutcome>;
+}
+
+export type CheckOutcome = { status: 'pass'; message: string; form?: string } | { status: 'skip'; message: string };
+
+export interface AgentRequest {
+  mode?: AgentMode;
+  permissions?: readonly Permission[];
+  dailyLossLimit?: number | null;
+  maxPositionSize?: number | null;
+  /** Never reuse a pooled agent (for checks that spend or change state). */
+  fresh?: boolean;
+  /** Requests the check will send with this agent. */
+  budget?: number;
+}
+
+/** Thrown by ctx.fail(): the check found the server breaking the rule. */
+export class CheckFailure extends Error {
+  constructor(
+    message: string,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(message);
+    this.name = 'CheckFailure';
+  }
+}
+
+/** Thrown by ctx.skip(): the check cannot run here (reason in the message). */
+export class CheckSkipped extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckSkipped';
+  }
+}
+
+export const ALL_PERMISSIONS: readonly Permission[] = ['read:market', 'read:portfolio', 'write:orders', 'read:sentiment', 'read:social', 'write:webhook'];
