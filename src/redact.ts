@@ -22,8 +22,13 @@ export function redactKey(key: string): string {
   return key.length > 12 ? `${key.slice(0, 12)}…` : key;
 }
 
+const API_KEYS = /"apiKey"\s*:\s*"([^"]*)"/g;
+
 export function redactBody(text: string): string {
   const clipped = text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…[${text.length - MAX_BODY_CHARS} more chars]` : text;
-  return clipped.replace(SECRET_KEYS, (_m, key: string) => `"${key}":"[redacted]"`);
+  // A full API key is enough to act as a sandbox agent, so only its prefix is kept.
+  return clipped
+    .replace(SECRET_KEYS, (_m, key: string) => `"${key}":"[redacted]"`)
+    .replace(API_KEYS, (_m, key: string) => `"apiKey":"${redactKey(key)}"`);
 }
 

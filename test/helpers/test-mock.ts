@@ -59,7 +59,8 @@ export function createTestMock(options: MockOptions = {}) {
     Object.assign(headers, opts.headers);
     let req = request(app)[method.toLowerCase() as 'get'](`/v1/agent${path}`);
     for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
-    const res = await (bodyText === '' ? req : req.send(bodyText));
+    // Buffers go out byte-exact (supertest would JSON-encode them as {type:'Buffer',…}).
+    const res = await (bodyText === '' ? req : Buffer.isBuffer(bodyText) ? req.serialize((b: Buffer) => b as unknown as string).send(bodyText) : req.send(bodyText));
     if (!opts.unchecked) {
       expect(specProblems(method, path, { status: res.status, headers: res.headers, text: res.text }), `${method} ${path}`).toEqual([]);
     }

@@ -33,7 +33,9 @@ export function authenticate(ctx: MockContext): RequestHandler {
       state.agent = agent;
       return next();
     }
-    if (mustSign || signature !== undefined || timestamp !== undefined) verify(ctx, agent, state, req.method, signature, timestamp);
+    // SIGNING.md: an empty header value counts as a missing header, so it does not make a sandbox request signed.
+    const carriesSigning = (signature !== undefined && signature !== '') || (timestamp !== undefined && timestamp !== '');
+    if (mustSign || carriesSigning) verify(ctx, agent, state, req.method, signature, timestamp);
     state.agent = agent;
     next();
   };

@@ -43,7 +43,12 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     respond(ctx),
   );
   app.use((req, _res, next) => {
-    next(new HttpProblem('not_found', `Nothing at ${req.method} ${req.path}. The API lives under /v1/agent${ctx.options.control ? ' and the control API under /__nx' : ''}.`));
+    // With --no-control the mock does not advertise that a control API could exist.
+    const where =
+      req.path.startsWith('/__nx') && ctx.options.control
+        ? 'openapi/control.yaml lists the control API paths'
+        : `the API lives under /v1/agent${ctx.options.control ? ' and the control API under /__nx' : ''}`;
+    next(new HttpProblem('not_found', `Nothing at ${req.method} ${req.path}; ${where}.`));
   });
   app.use(errorHandler(ctx));
   return { app, ctx };

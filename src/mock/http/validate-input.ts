@@ -15,15 +15,24 @@ interface Issue {
 }
 
 function issuesOf(error: z.ZodError, location: Location): Issue[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue): Issue[] => {
     const segments = issue.path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1'));
-    let pointer = segments.length > 0 ? `/${segments.join('/')}` : '';
-    if (location !== 'body') pointer = segments[0] ?? '';
+    const at = (extra: string[] = []): string => {
+      const all = [...segments, ...extra];
+      if (location !== 'body') return all[0] ?? '';
+      return all.length > 0 ? `/${all.join('/')}` : '';
+    };
     if (issue.code === 'unrecognized_keys') {
+      // One issue per unknown field, pointing at the field itself, so a typo is easy to find.
       const keys = (issue as { keys?: string[] }).keys ?? [];
-      return { location, pointer, message: `Unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k}'`).join(', ')}; check the spelling against the spec`, code: issue.code };
+      return keys.map((key) => ({
+        location,
+        pointer: at([key.replace(/~/g, '~0').replace(/\//g, '~1')]),
+        message: `Unknown field '${key}'; check the spelling against the spec`,
+        code: issue.code,
+      }));
     }
-    return { location, pointer, message: issue.message, code: issue.code };
+    return [{ location, pointer: at(), message: issue.message, code: issue.code }];
   });
 }
 

@@ -1,0 +1,53 @@
+// Turns a --market spec into a ready MarketSource, so the CLI wiring is one call. The model is
+// returned as `undefined`: the mock then builds its default seeded model from its own seed.
+import type { EpochMs, MarketSource } from '../mock/engine/types.js';
+import { createCoinGeckoMarket, type CoinGeckoMarketOptions } from './coingecko-market.js';
+import { parseMarketSpec, type MarketSpec } from './parse-market-spec.js';
+import { createReplayMarket, loadReplayFile, replaySpan } from './replay-market.js';
+
+export interface OpenMarketOptions {
+  seed: number;
+  apiKey?: string;
+  log?: (line: string) => void;
+  /** Extra CoinGecko options (coins, refreshMs, …); tests inject fetch/now/sleep here. */
+  coingecko?: Omit<CoinGeckoMarketOptions, 'seed' | 'apiKey' | 'log'>;
+}
+
+export interface OpenedMarket {
+  spec: MarketSpec;
+  /** undefined for the model. */
+  market?: MarketSource;
+  /** For a replay: the recording's span, e.g. to start a virtual clock at its first instant. */
+  span?: { from: EpochMs; to: EpochMs };
+  /** One line for the banner, e.g. "market: replay of FILE (2025-11-01T00:00Z … 2025-11-04T00:00Z)". */
+  describe: string;
+  /** Stops background refreshes (CoinGecko); a no-op otherwise. */
+  close(): void;
+}
+
+export async function openMarket(specText: string, options: OpenMarketOptions): Promise<OpenedMarket> {
+  const spec = parseMarketSpec(specText);
+  if (spec.kind === 'model') return { spec, describe: `market: seeded model (seed ${options.seed})`, close: () => {} };
+  if (spec.kind === 'replay') {
+    const file = await loadReplayFile(spec.file);
+    const span = replaySpan(file);
+    const iso = (t: EpochMs): string => new Date(t).toISOString();
+    return {
+      spec,
+      market: createReplayMarket({ series: file, seed: options.seed }),
+      span,
+      describe: `market: replay of ${spec.file} (${file.coins.length} coins, ${iso(span.from)} … ${iso(span.to)})`,
+      close: () => {},
+    };
+  }
+  const market = createCoinGeckoMarket({ ...options.coingecko, seed: options.seed, apiKey: options.apiKey, log: options.log });
+  void market.start();
+  try {
+    await market.ready();
+  } catch (error) {
+    market.stop();
+    throw error;
+  }
+  const key = options.apiKey ? 'demo key' : 'no key';
+  return { spec, market, describe: `market: CoinGecko live (${market.coins().length} coins, ${key})`, close: () => market.stop() };
+}
