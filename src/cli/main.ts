@@ -1,7 +1,12 @@
 // The `nx-conformance` command line. Returns the exit code instead of exiting, so tests can call it.
 import { Command, CommanderError } from 'commander';
+import { clientCommand } from './client-command.js';
+import { recordMarketCommand } from '../market-sources/index.js';
 import { mockCommand } from './mock-command.js';
+import { proxyCommand } from './proxy-command.js';
+import { selfTestCommand } from './self-test-command.js';
 import { serverCommand } from './server-command.js';
+import { webhookReceiverCommand } from './webhook-receiver-command.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number | undefined;
@@ -18,7 +23,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addCommand(mockCommand(onExit))
-    .addCommand(serverCommand(onExit));
+    .addCommand(recordMarketCommand(onExit))
+    .addCommand(serverCommand(onExit))
+    .addCommand(selfTestCommand(onExit))
+    .addCommand(webhookReceiverCommand(onExit))
+    .addCommand(clientCommand(onExit))
+    .addCommand(proxyCommand(onExit));
+  // exitOverride() is not inherited by added commands: without it `server --help` would exit the process.
+  for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -26,7 +26,8 @@ export interface AgentPoolOptions {
   timeoutMs: number;
   given?: { apiKey: string; apiSecret: string } | undefined;
   onExchange: (exchange: Exchange) => void;
-  sleep: (ms: number) => Promise<void>;
+  /** Waits out a registration 429 on the server's clock (moves a virtual clock, else sleeps). */
+  waitServer: (ms: number) => Promise<void>;
   now: () => number;
   signal: AbortSignal;
 }
@@ -66,7 +67,7 @@ export function createAgentPool(options: AgentPoolOptions) {
       const res = await anonymous.send<{ agent?: { id?: string; apiKey?: string; apiSecret?: string; rateLimit?: string } }>('POST', '/register', { body });
       if (res.status === 429 && attempt < 5) {
         const wait = Number(res.headers['retry-after'] ?? '2');
-        await options.sleep((Number.isFinite(wait) && wait > 0 ? wait : 2) * 1000);
+        await options.waitServer((Number.isFinite(wait) && wait > 0 ? wait : 2) * 1000);
         continue;
       }
       const agent = res.json?.agent;

@@ -239,12 +239,18 @@ function reserialisedForms(rawBody: string): Array<[string, string]> {
   } catch {
     return [];
   }
-  return [
-    ['JSON.stringify(JSON.parse(body))', JSON.stringify(parsed)],
-    ['Python json.dumps with ", " and ": " separators', pythonJsonDumps(parsed)],
-    ['Python json.dumps(..., ensure_ascii=False)', pythonJsonDumps(parsed, { ensureAscii: false })],
-    ['JSON.stringify(value, null, 2)', JSON.stringify(parsed, null, 2)],
-  ];
+  try {
+    return [
+      ['JSON.stringify(JSON.parse(body))', JSON.stringify(parsed)],
+      ['Python json.dumps with ", " and ": " separators', pythonJsonDumps(parsed)],
+      ['Python json.dumps(..., ensure_ascii=False)', pythonJsonDumps(parsed, { ensureAscii: false })],
+      ['JSON.stringify(value, null, 2)', JSON.stringify(parsed, null, 2)],
+    ];
+  } catch {
+    // Nested too deeply to re-serialise (the recursion overflows the stack): not a re-serialisation
+    // mistake, and no reason to answer 500 instead of invalid_signature.
+    return [];
+  }
 }
 
 /** Accepts the canonical form and the two wrong encodings we can still diagnose. */

@@ -9,6 +9,7 @@ import type { RequestState } from './request-state.js';
 export function beginRequest(ctx: MockContext): RequestHandler {
   return (req, res, next) => {
     const requestId = ctx.nextRequestId();
+    const receivedAt = ctx.clock.now();
     const url = req.originalUrl;
     const q = url.indexOf('?');
     const fullPath = q === -1 ? url : url.slice(0, q);
@@ -40,6 +41,22 @@ export function beginRequest(ctx: MockContext): RequestHandler {
         requestHeaders: redactHeaders(req.headers),
         requestBody: redactBody(state.rawBody.toString('utf8')),
         responseBody: redactBody(state.responseBody ?? ''),
+      });
+      ctx.options.onRequest?.({
+        requestId,
+        method: req.method,
+        path: fullPath,
+        query: state.rawQuery,
+        headers: { ...req.headers },
+        body: state.rawBody,
+        receivedAt,
+        at: ctx.clock.now(),
+        operationId: state.op?.operationId ?? null,
+        agentId: state.agent?.agentId ?? null,
+        status: res.statusCode,
+        problemCode: state.problemCode ?? null,
+        responseHeaders: Object.fromEntries(Object.entries(res.getHeaders()).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
+        responseBody: state.responseBody ?? '',
       });
     });
     next();

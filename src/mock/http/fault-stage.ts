@@ -3,9 +3,11 @@
 import type { RequestHandler } from 'express';
 import type { MockContext } from './mock-context.js';
 import { HttpProblem } from './problem.js';
+import { readRawBody } from './read-raw-body.js';
 import { requestState } from './request-state.js';
 
 export function faultStage(ctx: MockContext): RequestHandler {
+  const readBody = readRawBody(ctx);
   return (req, res, next) => {
     const { op } = requestState(res);
     const decision = op ? ctx.faults.pick(op.operationId) : null;
@@ -18,14 +20,35 @@ export function faultStage(ctx: MockContext): RequestHandler {
       }
       if (fault.kind === 'error') {
         const status = fault.status ?? 503;
+        if (status === 429) {
+          // A rate-limit storm for the client-side runner: an honest Retry-After, as the limiter sends.
+          const retryAfter = fault.retryAfterSeconds ?? 1;
+          next(new HttpProblem('rate_limited', `An injected fault (${fault.id}) answered 429; retry in ${retryAfter} s.`, {
+            extras: { retryAfter },
+            headers: { 'Retry-After': String(retryAfter) },
+          }));
+          return;
+        }
         const code = status === 500 ? 'internal_error' : 'service_unavailable';
         next(new HttpProblem(code, `An injected fault (${fault.id}) answered ${status}. Clear it with DELETE /__nx/faults.`, { status }));
         return;
       }
       next();
     };
-    // Injected latency is real time on purpose: it exercises the client's time-outs.
-    if (delayMs > 0) setTimeout(act, delayMs).unref();
-    else act();
+    const delayed = (): void => {
+      // Injected latency is real time on purpose: it exercises the client's time-outs.
+      if (delayMs > 0) setTimeout(act, delayMs).unref();
+      else act();
+    };
+    // An error fault answers in place of the server, so read the body first: the journal and
+    // recorders (the client-side runner judges the order that failed) see what was sent. Other
+    // faults go on to the raw-body stage, which must be the first to read it.
+    if (fault.kind !== 'error') return delayed();
+    const readThen = (i: number): void => {
+      const stage = readBody[i];
+      if (!stage) return delayed();
+      void stage(req, res, (error?: unknown) => (error ? next(error) : readThen(i + 1)));
+    };
+    readThen(0);
   };
 }

@@ -10,8 +10,10 @@ export interface FaultSpec {
   latencyMs?: number;
   /** latency: extra delay drawn uniformly from [0, jitterMs] with the seeded generator. */
   jitterMs?: number;
-  /** error: the status to answer (500, 502, 503 or 504). */
+  /** error: the status to answer (500, 502, 503 or 504; 429 from in-process callers). */
   status?: number;
+  /** error with status 429: the Retry-After to send, in seconds (default 1). */
+  retryAfterSeconds?: number;
   /** Apply to the next `count` matching requests (default: until cleared). */
   count?: number;
   /** Apply to this share of matching requests, drawn with the seeded generator (default 1). */

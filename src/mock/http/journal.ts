@@ -19,6 +19,31 @@ export interface JournalEntry {
   responseBody: string;
 }
 
+/**
+ * One request as it arrived, unredacted, for an in-process recorder (MockOptions.onRequest):
+ * the client-side conformance runner needs the exact bytes and signature to judge signing.
+ * It is handed over in memory only and never stored in the journal.
+ */
+export interface RawRequestRecord {
+  requestId: string;
+  method: string;
+  /** The full path as received (percent-encoding kept), without the query. */
+  path: string;
+  /** The raw query string without '?'. */
+  query: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  /** The mock clock when the request arrived and when its answer went out (epoch ms). */
+  receivedAt: number;
+  at: number;
+  operationId: string | null;
+  agentId: string | null;
+  status: number;
+  problemCode: string | null;
+  responseHeaders: Record<string, string>;
+  responseBody: string;
+}
+
 export interface JournalFilter {
   agentId?: string;
   path?: string;

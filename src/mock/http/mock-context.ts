@@ -15,6 +15,7 @@ import { createJournal, type Journal } from './journal.js';
 import { createRouter, type Router } from './match-route.js';
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
 import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
+import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.js';
 
 export interface MockContext {
   readonly options: ResolvedMockOptions;
@@ -27,6 +28,8 @@ export interface MockContext {
   readonly defects: ReadonlySet<DefectName>;
   readonly router: Router;
   readonly webhooks: WebhookRegistry;
+  /** Delivers engine events to the webhooks (src/mock/webhooks); idle()/flush() for tests. */
+  readonly webhookDelivery: WebhookDispatcher;
   /** Seeded ids for things the engine does not own (webhooks). */
   readonly ids: Rng;
   demoAgents: DemoAgent[];
@@ -63,6 +66,10 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     });
   const limiters = new Map<number, Gcra>();
   let requestSeq = 0;
+  const webhooks = createWebhookRegistry();
+  const webhookDelivery = createWebhookDispatcher({
+    clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log: options.log,
+  });
   const ctx: MockContext = {
     options,
     clock,
@@ -73,7 +80,8 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     faults: createFaultTable(options.seed),
     defects,
     router: createRouter(operationList),
-    webhooks: createWebhookRegistry(),
+    webhooks,
+    webhookDelivery,
     ids: createRng(`${options.seed}:http`),
     demoAgents: [],
     agentLimiterFor(agent) {
@@ -96,12 +104,15 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       ctx.journal.clear();
       ctx.faults.clear();
       ctx.webhooks.clear();
+      webhookDelivery.reset();
+      webhookDelivery.attach(ctx.engine);
       market.clearOverrides();
       requestSeq = 0;
       ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
     },
     log: options.log ?? (() => {}),
   };
+  webhookDelivery.attach(ctx.engine);
   ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
   return ctx;
 }

@@ -2,6 +2,8 @@
 // onto these one to one.
 import type { ControllableClock } from '../engine/clock.js';
 import type { MarketSource } from '../engine/types.js';
+import { WEBHOOK_TARGETS, type WebhookTargets } from '../webhooks/url-policy.js';
+import type { RawRequestRecord } from './journal.js';
 
 export interface MockOptions {
   /** Seeds prices, ids and content (default 42). */
@@ -35,12 +37,18 @@ export interface MockOptions {
   bodyLimit?: number;
   /** A market source other than the seeded model. */
   market?: MarketSource;
+  /** Where webhooks may point: `any` (default), `loopback` or `public`; see src/mock/webhooks/url-policy.ts. */
+  webhookTargets?: WebhookTargets;
+  /** Real-time limit of one webhook delivery attempt in ms (default 10 000); then it is retried. */
+  webhookTimeoutMs?: number;
   /** Receives one line per notable event (start, faults, stale data); never secrets. */
   log?: (line: string) => void;
+  /** Receives every API request unredacted once answered (in-process recorders only). */
+  onRequest?: (raw: RawRequestRecord) => void;
 }
 
-export type ResolvedMockOptions = Required<Omit<MockOptions, 'clock' | 'market' | 'secretSource' | 'log'>> &
-  Pick<MockOptions, 'clock' | 'market' | 'secretSource' | 'log'>;
+export type ResolvedMockOptions = Required<Omit<MockOptions, 'clock' | 'market' | 'secretSource' | 'log' | 'onRequest'>> &
+  Pick<MockOptions, 'clock' | 'market' | 'secretSource' | 'log' | 'onRequest'>;
 
 export const MOCK_DEFAULTS = {
   seed: 42,
@@ -56,17 +64,22 @@ export const MOCK_DEFAULTS = {
   defects: [] as readonly string[],
   demoAgents: true,
   bodyLimit: 1024 * 1024,
+  webhookTargets: 'any' as WebhookTargets,
+  webhookTimeoutMs: 10_000,
 } as const;
 
 export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const resolved = { ...MOCK_DEFAULTS, ...defined } as ResolvedMockOptions;
-  for (const name of ['startingCash', 'rateLimit', 'registerRateLimit', 'journalSize', 'bodyLimit'] as const) {
+  for (const name of ['startingCash', 'rateLimit', 'registerRateLimit', 'journalSize', 'bodyLimit', 'webhookTimeoutMs'] as const) {
     const value = resolved[name];
     if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${String(value)}.`);
   }
   if (!Number.isFinite(resolved.feeBps) || resolved.feeBps < 0 || resolved.feeBps > 1000) {
     throw new Error(`feeBps must be between 0 and 1000, got ${String(resolved.feeBps)}.`);
+  }
+  if (!WEBHOOK_TARGETS.includes(resolved.webhookTargets)) {
+    throw new Error(`webhookTargets must be one of ${WEBHOOK_TARGETS.join(', ')}, got ${String(resolved.webhookTargets)}.`);
   }
   if (!Number.isSafeInteger(resolved.seed)) throw new Error(`seed must be an integer, got ${String(resolved.seed)}.`);
   return resolved;

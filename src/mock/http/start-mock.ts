@@ -9,6 +9,10 @@ import type { MockOptions } from './mock-options.js';
 export interface StartMockOptions extends MockOptions {
   port?: number;
   host?: string;
+  /** Time a client has to send the whole request, headers and body (default 30 000 ms). */
+  requestTimeoutMs?: number;
+  /** Time a client has to send the request headers (default 10 000 ms; at most requestTimeoutMs). */
+  headersTimeoutMs?: number;
 }
 
 export interface RunningMock {
@@ -22,13 +26,23 @@ export interface RunningMock {
 }
 
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
+  const { port = 0, host = '127.0.0.1', requestTimeoutMs = 30_000, headersTimeoutMs = 10_000, ...mockOptions } = options;
   const { app, ctx } = createMockApp(mockOptions);
-  const server = createServer({ maxHeaderSize: 16 * 1024 }, app);
   // Slow-loris guard: a client has 10 s to send its headers and 30 s for the whole request.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
+  // Node checks these only every connectionsCheckingInterval (30 s by default, which would let a
+  // slow client hold a connection for up to a minute), so check at least once a second.
+  const requestTimeout = requestTimeoutMs;
+  const headersTimeout = Math.min(headersTimeoutMs, requestTimeout);
+  const server = createServer(
+    {
+      maxHeaderSize: 16 * 1024,
+      requestTimeout,
+      headersTimeout,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(headersTimeout / 2))),
+    },
+    app,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -49,10 +63,17 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       closing ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
+        // A keep-alive connection whose in-flight answer has gone out is idle from then on: close it
+        // then, instead of letting the client's keep-alive hold the shutdown for seconds.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        sweep.unref();
         server.close(() => {
           clearTimeout(force);
+          clearInterval(sweep);
           resolve();
         });
+        // Pending webhook attempts end with the server; none may outlive close().
+        ctx.webhookDelivery.stop();
         server.closeIdleConnections();
       });
       return closing;

@@ -2,6 +2,7 @@
 // and report every problem at once, each naming its location.
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
+import type { OperationDef } from '../../codegen/runtime.js';
 import { HttpProblem } from './problem.js';
 import { requestState } from './request-state.js';
 
@@ -50,13 +51,31 @@ function decodeParams(raw: Record<string, string>): Record<string, string> {
   return out;
 }
 
+/**
+ * A path id that cannot name anything, on an operation whose spec documents no 400 (GET and DELETE
+ * /orders/{orderId}, DELETE /webhooks/{webhookId}): the spec's answer is 404, not validation_failed.
+ */
+function pathNotFound(op: OperationDef, rawParams: Record<string, string>): HttpProblem | null {
+  if ('400' in op.responses || !('404' in op.responses)) return null;
+  const [name, value] = Object.entries(rawParams)[0] ?? ['id', ''];
+  const code = name === 'orderId' ? 'order_not_found' : name === 'webhookId' ? 'webhook_not_found' : 'not_found';
+  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return new HttpProblem(code, `No ${name} '${shown}' can exist: it is not a valid ${name}. Use an id the API returned.`);
+}
+
 export function validateInput(): RequestHandler {
   return (req, res, next) => {
     const state = requestState(res);
     const op = state.op;
     if (!op) return next();
     const issues: Issue[] = [];
-    const path = op.params.path.safeParse(decodeParams(state.rawParams ?? {}));
+    let decoded: Record<string, string>;
+    try {
+      decoded = decodeParams(state.rawParams ?? {});
+    } catch (error) {
+      throw pathNotFound(op, state.rawParams ?? {}) ?? error;
+    }
+    const path = op.params.path.safeParse(decoded);
     if (path.success) state.params = path.data as Record<string, unknown>;
     else issues.push(...issuesOf(path.error, 'path'));
     const query = op.params.query.safeParse({ ...(req.query as Record<string, unknown>) });
@@ -68,6 +87,10 @@ export function validateInput(): RequestHandler {
       else issues.push(...issuesOf(body.error, 'body'));
     }
     if (issues.length === 0) return next();
+    if (issues.every((i) => i.location === 'path')) {
+      const notFound = pathNotFound(op, state.rawParams ?? {});
+      if (notFound) throw notFound;
+    }
     const where = [...new Set(issues.map((i) => i.location))].join(' and ');
     throw new HttpProblem('validation_failed', `The request ${where} ha${issues.length === 1 ? 's 1 problem' : `ve ${issues.length} problems`}: ${issues[0]?.pointer ? `${issues[0].pointer}: ` : ''}${issues[0]?.message ?? ''}.`, {
       extras: { errors: issues },

@@ -1,5 +1,6 @@
 import type { Check } from '../../check.js';
 import { expectSuccess, pass } from '../expect.js';
+import { agentFor } from './support/pick-agent.js';
 
 export const marketConforms: Check = {
   id: 'schema.market',
@@ -9,7 +10,8 @@ export const marketConforms: Check = {
   modes: ['sandbox', 'live'],
   needs: { register: true, usesGivenAgent: true, budget: 3 },
   async run(ctx) {
-    const agent = await ctx.agent({ permissions: ['read:market'] });
+    // A pooled agent that holds read:market (see support/pick-agent.ts); with --key, the given one.
+    const agent = await agentFor(ctx, ['read:market'], 3, ['read:sentiment', 'read:social']);
     const all = await agent.client.market();
     expectSuccess(ctx, all, 'GET /market');
     const first = all.json?.data[0];

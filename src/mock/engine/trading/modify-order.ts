@@ -9,7 +9,7 @@ import { buyCost } from './costs.js';
 import { executeAndFinish } from './execute.js';
 import { assertFunds, assertNotionalCap, assertPositionAvailable } from './funds.js';
 import { requireModifiable, requireOwnOrder } from './order-lookup.js';
-import { BOOK_DEPTH, walkBook } from './order-book-walk.js';
+import { planWalk } from './order-book-walk.js';
 import { toOrderView } from './order-view.js';
 import { roundMoney, roundTo } from './round.js';
 import type { ModifyOrderInput, OrderView } from './types.js';
@@ -49,8 +49,7 @@ export function modifyOrder(
   if (order.side === 'sell' && !ctx.config.allowShort) {
     assertPositionAvailable(account, order.symbol, remaining, dec, oldRemaining);
   }
-  const book = ctx.market.book(order.symbol, BOOK_DEPTH, now);
-  const plan = walkBook(book, order.side, remaining, price, coin.lotSize, dec, ctx.config.feeBps);
+  const plan = planWalk(ctx.market, order.symbol, now, order.side, remaining, price, coin.lotSize, dec, ctx.config.feeBps);
   if (order.side === 'buy') {
     const rests = buyCost(price, roundTo(remaining - plan.filledQuantity, dec), ctx.config.feeBps);
     assertFunds(account, roundMoney(plan.cost + rests), order.reserved);

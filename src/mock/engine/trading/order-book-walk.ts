@@ -1,6 +1,6 @@
 // Taker execution against the synthetic book: a pure plan (no state touched), so the same walk
 // serves the funds check before any mutation and the execution after it, with identical numbers.
-import type { BookLevel, OrderBookSnapshot } from '../types.js';
+import type { BookLevel, EpochMs, MarketSource, OrderBookSnapshot } from '../types.js';
 import { feeFor, notionalOf } from './costs.js';
 import { floorToGrid, roundMoney, roundTo } from './round.js';
 import type { OrderSide } from './types.js';
@@ -57,4 +57,30 @@ export function walkBook(
     cost: roundMoney(notionalSum + feeSum),
     proceeds: roundMoney(notionalSum - feeSum),
   };
+}
+
+/**
+ * walkBook over the market's BOOK_DEPTH-level book, without building that book when its top level
+ * settles the order: a small market order fills there, and a limit that does not reach the best
+ * price fills nothing. A book's levels do not depend on the depth asked for (a depth-1 book is the
+ * top of the deeper one), so the plan is identical; building all 50 levels a side was most of the
+ * cost of placing an order.
+ */
+export function planWalk(
+  market: MarketSource,
+  symbol: string,
+  t: EpochMs,
+  side: OrderSide,
+  quantity: number,
+  limit: number | null,
+  lotSize: number,
+  qtyDecimals: number,
+  feeBps: number,
+): WalkPlan {
+  const top = market.book(symbol, 1, t);
+  const best = (side === 'buy' ? top.asks : top.bids)[0];
+  const unreachable = best === undefined || (limit !== null && (side === 'buy' ? best.price > limit : best.price < limit));
+  const plan = walkBook(top, side, quantity, limit, lotSize, qtyDecimals, feeBps);
+  if (unreachable || plan.filledQuantity >= quantity) return plan;
+  return walkBook(market.book(symbol, BOOK_DEPTH, t), side, quantity, limit, lotSize, qtyDecimals, feeBps);
 }

@@ -7,7 +7,7 @@ import { buyCost } from './costs.js';
 import { executeAndFinish } from './execute.js';
 import { assertFunds, assertNotionalCap, assertPositionAvailable } from './funds.js';
 import { newOrderId } from './ids.js';
-import { BOOK_DEPTH, walkBook } from './order-book-walk.js';
+import { planWalk } from './order-book-walk.js';
 import { toOrderView } from './order-view.js';
 import { decimalsOf, roundTo } from './round.js';
 import type { OrderRequest, OrderState, OrderView, PlaceOrderInput } from './types.js';
@@ -52,8 +52,7 @@ export function placeOrder(ctx: EngineContext, account: AccountState, input: Pla
   assertRiskAllowed(ctx.config, account, symbol, side, quantity, refPrice);
   const qtyDecimals = decimalsOf(coin.lotSize);
   if (side === 'sell' && !ctx.config.allowShort) assertPositionAvailable(account, symbol, quantity, qtyDecimals);
-  const book = ctx.market.book(symbol, BOOK_DEPTH, now);
-  const plan = walkBook(book, side, quantity, price, coin.lotSize, qtyDecimals, ctx.config.feeBps);
+  const plan = planWalk(ctx.market, symbol, now, side, quantity, price, coin.lotSize, qtyDecimals, ctx.config.feeBps);
   if (side === 'buy') {
     const rests = price === null ? 0 : buyCost(price, roundTo(quantity - plan.filledQuantity, qtyDecimals), ctx.config.feeBps);
     assertFunds(account, roundTo(plan.cost + rests, 8));

@@ -1,11 +1,13 @@
 // What each control operation does to the mock's state.
 import type { OperationId as ControlOperationId } from '../../../generated/control/operations.js';
-import { ClockNotControllableError, parseIsoInstant } from '../../engine/clock.js';
+import { operationList } from '../../../generated/operations.js';
+import { ClockNotControllableError, ClockSpecError, parseIsoInstant } from '../../engine/clock.js';
 import type { FaultSpec } from '../faults.js';
 import type { Handler, HandlerResult } from '../handlers/handler.js';
 import type { MockContext } from '../mock-context.js';
 import { HttpProblem } from '../problem.js';
 import { iso } from '../serialize.js';
+import { messageView, RETRY_DELAYS_MS, webhookDeliveriesView } from '../../webhooks/index.js';
 import { TOOL_VERSION } from '../../../version.js';
 
 const VERSION = TOOL_VERSION;
@@ -34,7 +36,16 @@ function exactlyOne(body: Record<string, unknown>, a: string, b: string): void {
   }
 }
 
-export const controlHandlers: Record<ControlOperationId, Handler> = {
+/** Webhook delivery logs for the control API; webhookDeliveriesView never includes the secret. */
+function deliveryList(ctx: MockContext) {
+  const data = ctx.webhooks.all().map((w) => webhookDeliveriesView(w, ctx.webhookDelivery.messages(w.id)));
+  return { data, retryScheduleMs: [...RETRY_DELAYS_MS] };
+}
+
+/** Control operations may wait (flush waits for webhook attempts); the router awaits them. */
+type ControlHandler = (...args: Parameters<Handler>) => HandlerResult | Promise<HandlerResult>;
+
+export const controlHandlers: Record<ControlOperationId, ControlHandler> = {
   getInfo: (ctx) => ({
     status: 200,
     body: {
@@ -60,9 +71,15 @@ export const controlHandlers: Record<ControlOperationId, Handler> = {
       else ctx.clock.advance(body.advanceMs ?? 0);
     } catch (error) {
       if (error instanceof ClockNotControllableError) throw new HttpProblem('validation_failed', error.message, { status: 409 });
+      // The schema's date-time format admits instants the clock cannot hold (sub-millisecond digits).
+      if (error instanceof ClockSpecError) {
+        const message = `'set' must be an ISO-8601 instant with at most millisecond precision, e.g. 2026-01-05T12:00:00.000Z; got ${JSON.stringify(body.set)}`;
+        throw new HttpProblem('validation_failed', `${message}.`, { extras: { errors: [{ location: 'body', pointer: '/set', message, code: 'invalid_format' }] } });
+      }
       throw error;
     }
     ctx.engine.settle();
+    ctx.webhookDelivery.pump(); // retries that became due with the move go now
     return { status: 200, body: clockState(ctx) };
   },
   overridePrice: (ctx, input) => {
@@ -93,11 +110,31 @@ export const controlHandlers: Record<ControlOperationId, Handler> = {
   listFaults: (ctx) => ({ status: 200, body: { data: ctx.faults.list() } }),
   injectFault: (ctx, input) => {
     const spec = input.body as FaultSpec;
+    // A misspelt operationId would otherwise be accepted and never fire.
+    if (spec.operationId !== '*' && !operationList.some((op) => op.operationId === spec.operationId)) {
+      const message = `No Agent Connect operation '${spec.operationId}'; use '*' or one of ${operationList.map((op) => op.operationId).join(', ')}`;
+      throw new HttpProblem('validation_failed', `${message}.`, { extras: { errors: [{ location: 'body', pointer: '/operationId', message, code: 'unknown_operation' }] } });
+    }
     ctx.log(`fault injected on ${spec.operationId}: ${spec.kind}`);
     return { status: 201, body: ctx.faults.add(spec) };
   },
   clearFaults: (ctx) => {
     ctx.faults.clear();
     return { status: 204 };
+  },
+  listWebhookDeliveries: (ctx) => ({ status: 200, body: deliveryList(ctx) }),
+  flushWebhookDeliveries: async (ctx) => {
+    await ctx.webhookDelivery.flush();
+    return { status: 200, body: deliveryList(ctx) };
+  },
+  redeliverWebhookMessage: (ctx, input) => {
+    const id = String(input.params.webhookId);
+    if (!ctx.webhooks.all().some((w) => w.id === id)) throw new HttpProblem('not_found', `No webhook '${id}'. GET /__nx/webhooks lists them.`);
+    const messageId = (input.body as { messageId?: string } | undefined)?.messageId;
+    const message = ctx.webhookDelivery.redeliver(id, messageId);
+    if (!message) {
+      throw new HttpProblem('not_found', messageId === undefined ? `Webhook '${id}' has no messages yet.` : `Webhook '${id}' has no message '${messageId}' in its log.`);
+    }
+    return { status: 202, body: messageView(message) };
   },
 };

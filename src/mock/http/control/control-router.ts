@@ -13,10 +13,10 @@ import { controlHandlers } from './control-handlers.js';
 
 export function createControlRouter(ctx: MockContext): Router {
   const router = expressRouter();
-  router.use(routeStage(createRouter(controlOperationList), '/__nx'), ...readRawBody(ctx), parseBody(), validateInput(), (_req, res) => {
+  router.use(routeStage(createRouter(controlOperationList), '/__nx'), ...readRawBody(ctx), parseBody(), validateInput(), async (_req, res) => {
     const state = requestState(res);
     const handler = controlHandlers[state.op?.operationId as ControlOperationId];
-    const result = handler(ctx, { agent: undefined, params: state.params ?? {}, query: state.query ?? {}, body: state.body });
+    const result = await handler(ctx, { agent: undefined, params: state.params ?? {}, query: state.query ?? {}, body: state.body });
     if (result.body === undefined) {
       res.status(result.status).end();
       return;

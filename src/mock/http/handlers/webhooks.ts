@@ -3,6 +3,7 @@ import { HttpProblem } from '../problem.js';
 import { iso } from '../serialize.js';
 import type { WebhookRecord } from '../webhook-registry.js';
 import { MAX_WEBHOOKS_PER_AGENT } from '../webhook-registry.js';
+import { creationRefusal } from '../../webhooks/url-policy.js';
 import { requireAgent, type Handler } from './handler.js';
 
 function view(w: WebhookRecord) {
@@ -22,6 +23,9 @@ export const createWebhook: Handler = (ctx, input) => {
   if (protocol !== 'http:' && protocol !== 'https:') {
     throw new HttpProblem('webhook_url_not_allowed', `Webhook URLs must be http or https; got ${protocol}.`);
   }
+  // --webhook-targets: literal IPs and localhost are judged now; other names at each delivery.
+  const refusal = creationRefusal(body.url, ctx.options.webhookTargets);
+  if (refusal !== null) throw new HttpProblem('webhook_url_not_allowed', refusal);
   if (ctx.webhooks.list(agent.agentId).length >= MAX_WEBHOOKS_PER_AGENT) {
     throw new HttpProblem('webhook_url_not_allowed', `An agent may have at most ${MAX_WEBHOOKS_PER_AGENT} webhooks; delete one first.`);
   }

@@ -1,0 +1,116 @@
+// `nx-conformance client -- <command…>`: run any client against a recording mock and judge every
+// request it sent (signing, spec, permissions, secrets, rate limits), optionally under scenarios.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ALL_PERMISSIONS, type AgentMode } from '../conformance/check.js';
+import { clientChecks, ENV_NAMES, runClientChecks, scenarios, UnknownScenarioError } from '../conformance/client/index.js';
+import { createPrettyProgress, writeReports } from '../conformance/report/index.js';
+import type { Permission } from '../mock/engine/types.js';
+import { TOOL_VERSION } from '../version.js';
+
+const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+function permissionList(value: string): Permission[] {
+  const names = list(value);
+  const bad = names.filter((n) => !(ALL_PERMISSIONS as readonly string[]).includes(n));
+  if (bad.length > 0) throw new InvalidArgumentError(`unknown permission ${bad.join(', ')}; use ${ALL_PERMISSIONS.join(', ')}`);
+  return names as Permission[];
+}
+
+function envPrefix(value: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) throw new InvalidArgumentError('expected letters, digits and _ (e.g. MYBOT_)');
+  return value;
+}
+
+const helpText = (): string =>
+  [
+    '',
+    'The command gets, in its environment (rename with --env-prefix):',
+    ...ENV_NAMES.map((n) => `  NX_${n}`),
+    '',
+    'Checks:',
+    ...clientChecks.map((c) => `  ${c.id.padEnd(26)} ${c.title}`),
+    '',
+    'Scenarios (--scenario, repeatable; each runs separately):',
+    ...scenarios.map((s) => `  ${s.name.padEnd(18)} ${s.description}`),
+    '',
+    'Examples:',
+    '  nx-conformance client --mode live -- python3 examples/python/agent.py',
+    '  nx-conformance client --mode both --scenario transient-503 -- npx tsx bot.ts',
+    '',
+    'Exit codes: 0 all checks pass, 1 a check failed or the client exited non-zero, 2 usage.',
+  ].join('\n');
+
+export function clientCommand(onExit: (code: number) => void): Command {
+  return new Command('client')
+    .exitOverride()
+    .description('Check an Agent Connect client: run it against a recording mock and judge every request it sends.')
+    .argument('<command...>', 'the client to run (put it after --)')
+    .addOption(new Option('--mode <mode>', 'agent mode to run the client with').choices(['sandbox', 'live', 'both']).default('both'))
+    .option('--permissions <list>', 'permissions of the agent (comma-separated)', permissionList, [...ALL_PERMISSIONS])
+    .option('--scenario <name>', 'run under a scenario (repeatable)', collect, [])
+    .option('--env-prefix <prefix>', 'prefix of the environment variables', envPrefix, 'NX_')
+    .option('--timeout <ms>', 'time-out per run of the client', positiveInt, 60_000)
+    .option('--rate-limit <n>', 'requests per minute per agent', positiveInt)
+    .option('--seed <n>', 'seed of the mock', positiveInt, 42)
+    .option('--reporter <names>', 'pretty, json, junit (comma-separated)', list, ['pretty'])
+    .option('--out <dir>', 'where json and junit reports go')
+    .addHelpText('after', helpText)
+    .action(async (command: string[], opts) => {
+      const reporters = opts.reporter as string[];
+      const unknown = reporters.filter((r) => !['pretty', 'json', 'junit'].includes(r));
+      if (unknown.length > 0) {
+        process.stderr.write(`nx-conformance: unknown reporter ${unknown.join(', ')}; use pretty, json or junit.\n`);
+        return onExit(2);
+      }
+      const modes: AgentMode[] = opts.mode === 'both' ? ['sandbox', 'live'] : [opts.mode];
+      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      // The client's own output goes to stderr so that `--reporter json` keeps stdout one document.
+      const progress = reporters.includes('pretty') ? createPrettyProgress({ write: (s) => process.stdout.write(s), color, live: false }) : null;
+      const abort = new AbortController();
+      const onSigint = (): void => abort.abort(new Error('interrupted'));
+      process.once('SIGINT', onSigint);
+      try {
+        const summary = await runClientChecks({
+          command,
+          modes,
+          permissions: opts.permissions,
+          scenarios: opts.scenario,
+          envPrefix: opts.envPrefix,
+          timeoutMs: opts.timeout,
+          rateLimit: opts.rateLimit,
+          seed: opts.seed,
+          signal: abort.signal,
+          onRunStart: (label) => process.stderr.write(`[nx] running the client (${label}): ${command.join(' ')}\n`),
+          onOutput: (line) => process.stderr.write(`[client] ${line}\n`),
+          onRunEnd: (label, exit, requests) => {
+            const how = exit.error ?? (exit.timedOut ? 'was stopped at the time-out' : exit.code === null ? `was ended by ${exit.signal}` : `exited ${exit.code}`);
+            process.stderr.write(`[nx] the client (${label}) ${how} after ${Math.round(exit.durationMs)} ms; ${requests} request${requests === 1 ? '' : 's'} recorded\n`);
+          },
+          onFinding: (f) => progress?.checkFinished(f),
+        });
+        progress?.done(summary);
+        const machine = reporters.filter((r) => r !== 'pretty') as ('json' | 'junit')[];
+        if (machine.length > 0) {
+          const files = await writeReports(summary, { reporters: machine, outDir: opts.out, toolVersion: TOOL_VERSION, write: (s) => process.stdout.write(s) });
+          for (const f of files) process.stderr.write(`report: ${f}\n`);
+        }
+        if (abort.signal.aborted) return onExit(130);
+        return onExit(summary.counts.fail > 0 ? 1 : 0);
+      } catch (error) {
+        if (error instanceof UnknownScenarioError) {
+          process.stderr.write(`nx-conformance: ${error.message}\n`);
+          return onExit(2);
+        }
+        throw error;
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    });
+}

@@ -1,0 +1,74 @@
+// `nx-conformance webhook-receiver`: check someone's webhook receiver with signed deliveries —
+// a valid one, a tampered body, a wrong signature, a stale timestamp and a replay.
+// Exit codes: 0 all checks passed (or skipped), 1 a check failed, 2 usage error or no receiver.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createPrettyProgress, writeReports } from '../conformance/report/index.js';
+import { receiverChecks } from '../conformance/webhook-receiver/checks.js';
+import { ReceiverUnreachableError, ReceiverUsageError, runReceiverChecks } from '../conformance/webhook-receiver/run-receiver-checks.js';
+import { TOOL_VERSION } from '../version.js';
+
+const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+export function webhookReceiverCommand(onExit: (code: number) => void): Command {
+  return new Command('webhook-receiver')
+    .description('Check a webhook receiver: it must accept a valid Standard Webhooks delivery and refuse a tampered body, a wrong signature, a stale timestamp and a replay.')
+    .option('--url <url>', 'the receiver, e.g. http://127.0.0.1:8080/webhooks')
+    .addOption(new Option('--secret <whsec>', "the receiver's whsec_ secret, as POST /webhooks returned it").env('WEBHOOK_SECRET'))
+    .option('--replay-acknowledged', 'the receiver answers 2xx to a repeated webhook-id without processing it again: report the replay check as skipped, not failed')
+    .option('--checks <ids>', 'only these check ids (comma-separated)', list)
+    .option('--reporter <names>', 'pretty, json, junit (comma-separated)', list, ['pretty'])
+    .option('--out <dir>', 'where json and junit reports go')
+    .option('--timeout <ms>', 'per-request time-out', positiveInt, 10_000)
+    .option('--list', 'print the checks and exit')
+    .action(async (opts) => {
+      if (opts.list) {
+        for (const c of receiverChecks) process.stdout.write(`${c.id}\twebhooks\t${c.title}\n`);
+        return onExit(0);
+      }
+      // Checked here rather than by commander, so that --list needs neither.
+      if (opts.url === undefined || opts.secret === undefined) {
+        process.stderr.write('nx-conformance: webhook-receiver needs --url and --secret (or WEBHOOK_SECRET).\n');
+        return onExit(2);
+      }
+      const reporters = opts.reporter as string[];
+      const unknown = reporters.filter((r) => !['pretty', 'json', 'junit'].includes(r));
+      const unknownChecks = ((opts.checks ?? []) as string[]).filter((id) => !receiverChecks.some((c) => c.id === id));
+      if (unknown.length > 0 || unknownChecks.length > 0) {
+        const what = unknown.length > 0 ? `reporter ${unknown.join(', ')}; use pretty, json or junit` : `check ${unknownChecks.join(', ')}; see --list`;
+        process.stderr.write(`nx-conformance: unknown ${what}.\n`);
+        return onExit(2);
+      }
+      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      const progress = reporters.includes('pretty') ? createPrettyProgress({ write: (s) => process.stdout.write(s), color }) : null;
+      try {
+        const summary = await runReceiverChecks({
+          url: opts.url,
+          secret: opts.secret,
+          timeoutMs: opts.timeout,
+          replayAcknowledged: Boolean(opts.replayAcknowledged),
+          only: opts.checks,
+          onCheckStart: (c) => progress?.checkStarted(c),
+          onFinding: (f) => progress?.checkFinished(f),
+        });
+        progress?.done(summary);
+        const machine = reporters.filter((r) => r !== 'pretty') as ('json' | 'junit')[];
+        if (machine.length > 0) {
+          const files = await writeReports(summary, { reporters: machine, outDir: opts.out, toolVersion: TOOL_VERSION, write: (s) => process.stdout.write(s) });
+          for (const f of files) process.stderr.write(`report: ${f}\n`);
+        }
+        return onExit(summary.counts.fail > 0 ? 1 : 0);
+      } catch (error) {
+        if (error instanceof ReceiverUsageError || error instanceof ReceiverUnreachableError) {
+          process.stderr.write(`nx-conformance: ${error.message}\n`);
+          return onExit(2);
+        }
+        throw error;
+      }
+    });
+}

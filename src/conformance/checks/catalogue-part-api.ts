@@ -1,0 +1,29 @@
+// The API part of the catalogue: schema conformance, permissions and the order life cycle.
+// permission.each-operation runs early: it registers the pooled agents (one per permission, with
+// every permission but that one) that the later checks reuse (see schema/support/pick-agent.ts).
+import type { Check } from '../check.js';
+import { clientOrderIdIdempotent } from './orders/client-order-id-idempotent.js';
+import { finishedNotModifiable } from './orders/finished-not-modifiable.js';
+import { orderLifecycle } from './orders/order-lifecycle.js';
+import { crossAgentOrders } from './permissions/cross-agent-orders.js';
+import { eachOperationChecked } from './permissions/each-operation-checked.js';
+import { secretNeverReturned } from './permissions/secret-never-returned.js';
+import { errorsAreProblemJson } from './schema/errors-are-problem-json.js';
+import { everyOperationSuccess } from './schema/every-operation-success.js';
+import { invalidInputRejected } from './schema/invalid-input-rejected.js';
+import { marketConforms } from './schema/market-conforms.js';
+import { rateLimitHeaders } from './schema/rate-limit-headers.js';
+
+export const apiChecks: readonly Check[] = [
+  marketConforms,
+  eachOperationChecked,
+  everyOperationSuccess,
+  errorsAreProblemJson,
+  invalidInputRejected,
+  rateLimitHeaders,
+  secretNeverReturned,
+  crossAgentOrders,
+  orderLifecycle,
+  finishedNotModifiable,
+  clientOrderIdIdempotent,
+];

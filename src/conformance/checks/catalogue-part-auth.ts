@@ -1,0 +1,44 @@
+// The signing, timestamp, rate-limit and circuit-breaker checks, in the order the runner runs
+// them (spread into the catalogue by catalogue.ts; signature.missing-rejected is listed there).
+import type { Check } from '../check.js';
+import { dailyLossLatches } from './circuit-breakers/daily-loss-latches.js';
+import { maxPositionEnforced } from './circuit-breakers/max-position-enforced.js';
+import { reduceOnlyPasses } from './circuit-breakers/reduce-only-passes.js';
+import { burstThen429 } from './rate-limits/burst-then-429.js';
+import { headersAgree } from './rate-limits/headers-agree.js';
+import { perAgent } from './rate-limits/per-agent.js';
+import { recoversAfterRetryAfter } from './rate-limits/recovers-after-retry-after.js';
+import { canonicalAccepted } from './signatures/canonical-accepted.js';
+import { exactBodyBytes } from './signatures/exact-body-bytes.js';
+import { fullPathRejected } from './signatures/full-path-rejected.js';
+import { queryNotSigned } from './signatures/query-not-signed.js';
+import { replayRejected } from './signatures/replay-rejected.js';
+import { sandboxVerified } from './signatures/sandbox-verified.js';
+import { wrongSecretRejected } from './signatures/wrong-secret-rejected.js';
+import { outsideWindowRejected } from './timestamp/outside-window-rejected.js';
+import { secondsRejected } from './timestamp/seconds-rejected.js';
+import { timestampMissingRejected } from './timestamp/missing-rejected.js';
+import { nonNumericRejected } from './timestamp/non-numeric-rejected.js';
+import { withinWindowAccepted } from './timestamp/within-window-accepted.js';
+
+export const authChecks: readonly Check[] = [
+  canonicalAccepted,
+  wrongSecretRejected,
+  replayRejected,
+  exactBodyBytes,
+  queryNotSigned,
+  fullPathRejected,
+  sandboxVerified,
+  withinWindowAccepted,
+  outsideWindowRejected,
+  timestampMissingRejected,
+  nonNumericRejected,
+  secondsRejected,
+  headersAgree,
+  burstThen429,
+  recoversAfterRetryAfter,
+  perAgent,
+  maxPositionEnforced,
+  dailyLossLatches,
+  reduceOnlyPasses,
+];

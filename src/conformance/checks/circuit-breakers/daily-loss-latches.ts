@@ -1,0 +1,43 @@
+import type { Check } from '../../check.js';
+import { expectSuccess, pass } from '../expect.js';
+import { dailyLossOf, expectDailyLossRefusal, marketOrder, quantityFor, TRADER, tripDailyLoss } from './breaker-helpers.js';
+
+const LIMIT_USD = 5;
+
+export const dailyLossLatches: Check = {
+  id: 'breaker.daily-loss-latches',
+  title: 'The daily-loss breaker trips, shows in /portfolio, and stays tripped when the price recovers',
+  category: 'circuit-breakers',
+  spec: 'POST /orders: "Orders that add risk are refused with 403 daily_loss_limit_reached while the daily-loss breaker is tripped"; README: "dailyLossLimit latches until 00:00 UTC once the day\'s loss reaches it"; the problem carries resetsAt (the next 00:00 UTC).',
+  modes: ['live'],
+  needs: { register: true, orders: true, budget: 12 },
+  async run(ctx) {
+    const agent = await ctx.agent({ fresh: true, permissions: TRADER, dailyLossLimit: LIMIT_USD, budget: 30 });
+    const tripped = await tripDailyLoss(ctx, agent, LIMIT_USD, 200);
+    try {
+      const { res, dailyLoss } = await dailyLossOf(ctx, agent);
+      expectSuccess(ctx, res, 'GET /portfolio');
+      if (dailyLoss.tripped !== true) {
+        ctx.fail('GET /portfolio does not show the daily-loss breaker as tripped, although orders are being refused with daily_loss_limit_reached', 'data.breakers.dailyLoss.tripped: true', `data.breakers.dailyLoss: ${JSON.stringify(dailyLoss)}`);
+      }
+      if (tripped.form === 'round-trip') {
+        return pass(`the breaker tripped after losing ${LIMIT_USD} USD in round trips (403 daily_loss_limit_reached with resetsAt; /portfolio shows it); that it stays latched after a price recovery needs the control API`, tripped.form);
+      }
+      await tripped.restore();
+      const probeQty = quantityFor(tripped.coin, 50) || tripped.coin.lotSize;
+      ctx.reproduceNote = `after the ${tripped.coin.symbol} price went −20 % (breaker tripped) and back (DELETE /__nx/market/${tripped.coin.symbol}): a risk-adding buy`;
+      const again = await marketOrder(agent, tripped.coin.symbol, 'buy', probeQty);
+      if (again.status === 201 || again.status === 200) {
+        ctx.fail(
+          `The daily-loss breaker reset as soon as the ${tripped.coin.symbol} price recovered: a risk-adding buy was accepted again, but the breaker must stay tripped until 00:00 UTC`,
+          '403 daily_loss_limit_reached until the next 00:00 UTC',
+          `${again.status} ${again.text.slice(0, 300)}`,
+        );
+      }
+      expectDailyLossRefusal(ctx, again, `a buy of ${probeQty} ${tripped.coin.symbol} after the price recovered`, 'the breaker tripped earlier today');
+      return pass(`a −20 % move tripped the ${LIMIT_USD} USD breaker (403 daily_loss_limit_reached with resetsAt; /portfolio shows it) and it stayed tripped after the price recovered`, tripped.form);
+    } finally {
+      await tripped.restore();
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { Check } from '../../check.js';
+import { expectProblem, pass } from '../expect.js';
+import { marketOrder, pickCoin, placeOk, quantityFor, TRADER } from './breaker-helpers.js';
+
+const CAP_USD = 1000;
+
+export const maxPositionEnforced: Check = {
+  id: 'breaker.max-position-enforced',
+  title: 'A buy whose projected notional exceeds maxPositionSize gets 403 position_limit_exceeded',
+  category: 'circuit-breakers',
+  spec: 'POST /orders: orders that add risk are refused "with 403 position_limit_exceeded when the projected notional (position + same-side open orders + this order) would exceed maxPositionSize".',
+  modes: ['live'],
+  needs: { register: true, orders: true, budget: 6 },
+  async run(ctx) {
+    const agent = await ctx.agent({ fresh: true, permissions: TRADER, maxPositionSize: CAP_USD, budget: 6 });
+    const coin = await pickCoin(ctx, agent, ['BTC']);
+    const first = quantityFor(coin, 0.4 * CAP_USD);
+    const second = quantityFor(coin, 0.75 * CAP_USD);
+    if (first <= 0 || second <= 0) ctx.skip(`one lot of ${coin.symbol} costs more than ${0.4 * CAP_USD} USD; cannot size orders under a ${CAP_USD} USD cap`);
+    await placeOk(ctx, agent, coin, 'buy', first, `a buy of ~${Math.round(first * coin.price)} USD (40 % of maxPositionSize ${CAP_USD})`);
+    const projected = Math.round((first + second) * coin.price);
+    ctx.reproduceNote = `agent registered with maxPositionSize ${CAP_USD}; it already holds ${first} ${coin.symbol} (~${Math.round(first * coin.price)} USD); this buy takes the projected notional to ~${projected} USD`;
+    const over = await marketOrder(agent, coin.symbol, 'buy', second);
+    if (over.status === 201 || over.status === 200) {
+      ctx.fail(
+        `The server accepted a buy that takes the projected ${coin.symbol} notional to ~${projected} USD, above the agent's maxPositionSize of ${CAP_USD} USD: the position cap is not enforced`,
+        '403 position_limit_exceeded',
+        `${over.status} ${over.text.slice(0, 300)}`,
+      );
+    }
+    expectProblem(ctx, over, 403, ['position_limit_exceeded'], `a buy taking the projected notional to ~${projected} USD (cap ${CAP_USD})`);
+    return pass(`a buy of ~${Math.round(first * coin.price)} USD ${coin.symbol} passed; the next, projecting ~${projected} USD over the ${CAP_USD} USD cap, got 403 position_limit_exceeded`);
+  },
+};

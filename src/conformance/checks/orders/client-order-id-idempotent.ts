@@ -1,0 +1,66 @@
+import type { Check } from '../../check.js';
+import { expectStatus, expectSuccess, pass } from '../expect.js';
+import { coinInfo, lots } from '../schema/support/market-info.js';
+import { agentFor } from '../schema/support/pick-agent.js';
+import { problemCode, problemIssues } from '../schema/support/problem-shape.js';
+import { seededRandom } from '../schema/support/seeded-random.js';
+
+export const clientOrderIdIdempotent: Check = {
+  id: 'orders.client-order-id-idempotent',
+  title: 'A retry with the same clientOrderId returns the first order; another body with it gets 409',
+  category: 'orders',
+  spec: '`clientOrderId` makes a retry safe: the same id with the same body returns the first order (status 200, header `Idempotent-Replayed: true`); the same id with another body gets 409 `idempotency_conflict`.',
+  modes: ['sandbox', 'live'],
+  needs: { register: true, usesGivenAgent: true, orders: true, budget: 6 },
+  async run(ctx) {
+    const agent = await agentFor(ctx, ['read:market', 'read:portfolio', 'write:orders'], 6, ['read:sentiment', 'write:webhook', 'read:social']);
+    const c = agent.client;
+    const info = await coinInfo(ctx, agent);
+    // Unique per run even for a reused agent: the server's time and a seeded suffix.
+    const rng = seededRandom(ctx.options.seed, `${ctx.check.id}:${ctx.mode}:${agent.id}`);
+    const clientOrderId = `nxc-${ctx.now().toString(36)}-${Math.floor(rng.next() * 36 ** 6).toString(36)}`;
+    const body = JSON.stringify({ symbol: info.symbol, side: 'buy', type: 'market', quantity: lots(info, 3), clientOrderId });
+
+    const first = await c.send<{ order?: { orderId?: string } }>('POST', '/orders', { body });
+    expectStatus(ctx, first, 201, `POST /orders with clientOrderId ${clientOrderId}`);
+    expectSuccess(ctx, first, 'POST /orders with a clientOrderId');
+    const orderId = first.json?.order?.orderId;
+
+    const retry = await c.send<{ order?: { orderId?: string } }>('POST', '/orders', { body });
+    if (retry.json?.order?.orderId !== orderId) {
+      return ctx.fail(
+        `A retry with the same clientOrderId and body created another order (${retry.json?.order?.orderId ?? retry.status}) instead of returning the first (${orderId})`,
+        `200 with order.orderId ${orderId} and Idempotent-Replayed: true`,
+        `${retry.status} ${retry.text.slice(0, 300)}`,
+      );
+    }
+    expectStatus(ctx, retry, 200, 'The retry with the same clientOrderId and body');
+    if (retry.headers['idempotent-replayed'] !== 'true') {
+      return ctx.fail('The replayed order lacks the Idempotent-Replayed header', 'Idempotent-Replayed: true', `Idempotent-Replayed: ${retry.headers['idempotent-replayed'] ?? 'missing'}`);
+    }
+    expectSuccess(ctx, retry, 'The retry with the same clientOrderId and body');
+
+    const conflict = await c.send('POST', '/orders', { body: JSON.stringify({ symbol: info.symbol, side: 'buy', type: 'market', quantity: lots(info, 4), clientOrderId }) });
+    if (conflict.status !== 409 || problemCode(conflict) !== 'idempotency_conflict') {
+      return ctx.fail(
+        `The same clientOrderId with another quantity answered ${conflict.status}${problemCode(conflict) ? ` ${problemCode(conflict)}` : ''} instead of 409 idempotency_conflict`,
+        '409 application/problem+json with code idempotency_conflict',
+        `${conflict.status} ${conflict.text.slice(0, 300)}`,
+      );
+    }
+    const issues = [...problemIssues(conflict), ...ctx.specProblems(conflict)];
+    if (issues.length > 0) return ctx.fail('The 409 idempotency_conflict is malformed', 'a conforming problem+json', issues.join('\n'));
+
+    const list = await c.listOrders({ symbol: info.symbol, limit: 20 });
+    expectSuccess(ctx, list, 'GET /orders');
+    const same = (list.json?.data ?? []).filter((o) => o.clientOrderId === clientOrderId);
+    if (same.length !== 1 || same[0]?.orderId !== orderId) {
+      return ctx.fail(
+        `GET /orders lists ${same.length} orders with clientOrderId ${clientOrderId}; the retry and the conflicting request must not have placed orders`,
+        `exactly one: ${orderId}`,
+        same.map((o) => `${o.orderId} (${o.status}, quantity ${o.quantity})`).join(', ') || '(none)',
+      );
+    }
+    return pass(`the retry returned ${orderId} with 200 and Idempotent-Replayed: true; another body got 409 idempotency_conflict; one order listed`);
+  },
+};

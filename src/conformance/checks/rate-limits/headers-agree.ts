@@ -1,0 +1,60 @@
+import type { ApiResponse } from '../../../client/agent-client.js';
+import type { Check } from '../../check.js';
+import { pass } from '../expect.js';
+import { fieldParam, intHeader, ok, probe, PROBE_TEXT, refillAllowance, registeredLimit, windowSeconds } from './rate-limit-helpers.js';
+
+const REQUESTS = 4;
+
+const headerLine = (res: ApiResponse<unknown>): string =>
+  ['x-ratelimit-limit', 'x-ratelimit-remaining', 'ratelimit', 'ratelimit-policy'].map((h) => `${h}: ${res.headers[h] ?? '(none)'}`).join('; ');
+
+export const headersAgree: Check = {
+  id: 'rate-limit.headers-agree',
+  title: 'X-RateLimit-* and the IETF RateLimit fields agree, and Remaining counts down by one per request',
+  category: 'rate-limits',
+  spec: 'Spec, components.headers: X-RateLimit-Limit "Requests allowed per window", X-RateLimit-Remaining "Requests left", RateLimit \'"default";r=59;t=1\' (r requests left), RateLimit-Policy \'"default";q=60;w=60\' (q requests per w seconds), on every response to an identified agent.',
+  modes: ['sandbox', 'live'],
+  needs: { register: true, usesGivenAgent: true, budget: REQUESTS + 1 },
+  async run(ctx) {
+    // Any agent with quota left will do (the pool guarantees it), so no registration is spent on this check.
+    const agent = await ctx.agent({ permissions: ['read:market'], budget: REQUESTS + 1 });
+    const started = performance.now();
+    let limit: number | undefined;
+    let previous: number | undefined;
+    let windowS = 60;
+    for (let i = 1; i <= REQUESTS; i++) {
+      const res = await probe(agent);
+      ctx.reproduceNote = `request ${i} of ${REQUESTS} ${PROBE_TEXT} from one agent`;
+      if (!ok(res)) ctx.fail(`${PROBE_TEXT} (request ${i}) failed with ${res.status}`, 'a 2xx answer', `${res.status} ${res.text.slice(0, 200)}`);
+      const l = intHeader(res, 'x-ratelimit-limit');
+      const remaining = intHeader(res, 'x-ratelimit-remaining');
+      const r = fieldParam(res.headers.ratelimit, 'r');
+      const q = fieldParam(res.headers['ratelimit-policy'], 'q');
+      if (l === undefined || remaining === undefined || r === undefined || q === undefined) {
+        return ctx.fail(`Response ${i} lacks a rate-limit header (or has one that does not parse)`, 'X-RateLimit-Limit and X-RateLimit-Remaining integers, RateLimit with r=, RateLimit-Policy with q=', headerLine(res));
+      }
+      if (limit !== undefined && l !== limit) ctx.fail(`X-RateLimit-Limit changed from ${limit} to ${l} between two requests of the same agent`, `X-RateLimit-Limit: ${limit} on every response`, headerLine(res));
+      limit = l;
+      if (q !== l) ctx.fail(`RateLimit-Policy says q=${q} but X-RateLimit-Limit says ${l}: the two forms disagree about the limit`, `q=${l}`, headerLine(res));
+      if (r !== remaining) ctx.fail(`RateLimit says r=${r} but X-RateLimit-Remaining says ${remaining}: the two forms disagree about what is left`, `r=${remaining}`, headerLine(res));
+      if (remaining > l) ctx.fail(`X-RateLimit-Remaining (${remaining}) is above X-RateLimit-Limit (${l})`, `Remaining ≤ ${l}`, headerLine(res));
+      if (previous !== undefined) {
+        const slack = refillAllowance(ctx, performance.now() - started, l, windowSeconds(res));
+        if (remaining > previous - 1 + slack || remaining < previous - 1) {
+          ctx.fail(
+            `X-RateLimit-Remaining went from ${previous} to ${remaining} over one request: it must count down by one per request`,
+            `X-RateLimit-Remaining: ${previous - 1}${slack > 0 ? ` (up to ${previous - 1 + slack} with refill)` : ''}`,
+            headerLine(res),
+          );
+        }
+      }
+      previous = remaining;
+      windowS = windowSeconds(res);
+    }
+    const registered = registeredLimit(agent);
+    if (registered !== undefined && limit !== undefined && windowS === 60 && registered !== limit) {
+      ctx.fail(`The registration said rateLimit '${registered} requests/min' but X-RateLimit-Limit says ${limit}`, `X-RateLimit-Limit: ${registered}`, `X-RateLimit-Limit: ${limit}`);
+    }
+    return pass(`over ${REQUESTS} requests X-RateLimit-Limit stayed ${limit}, Remaining counted down by one, RateLimit r= matched Remaining and RateLimit-Policy q= matched the limit`);
+  },
+};

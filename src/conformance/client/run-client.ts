@@ -1,0 +1,144 @@
+// The client-side runner: for each mode (and scenario) start a fresh mock on an ephemeral port,
+// record every request unredacted in memory, register an agent, run the client with the
+// credentials in its environment, then judge the recording with every check. The result is the
+// same RunSummary the server-side runner returns, so the same reporters and exit codes apply.
+import type { Permission } from '../../mock/engine/types.js';
+import type { RawRequestRecord } from '../../mock/http/journal.js';
+import { startMock } from '../../mock/http/start-mock.js';
+import { ALL_PERMISSIONS, type AgentMode } from '../check.js';
+import { countFindings, type Finding, type RunSummary } from '../findings.js';
+import { clientChecks } from './checks/index.js';
+import type { ClientCheck, ClientOutcome, ClientRun } from './client-check.js';
+import { recordEvidence, reproduceRecord, scrub } from './reproduce.js';
+import { scenarioByName, scenarioNames, type Scenario } from './scenarios/index.js';
+import { spawnClient } from './spawn-client.js';
+
+export interface ClientRunOptions {
+  /** The client's argv (`['python3', 'agent.py']`). */
+  command: readonly string[];
+  modes: readonly AgentMode[];
+  /** The agent's permissions (default: all). */
+  permissions?: readonly Permission[];
+  /** Scenario names; each runs separately (default: one plain run). */
+  scenarios?: readonly string[];
+  /** Prefix of the environment variables (default `NX_`: NX_BASE_URL, NX_API_KEY, …). */
+  envPrefix?: string;
+  /** Per run, in ms (default 60 000). */
+  timeoutMs?: number;
+  /** Requests per minute per agent (default: the mock's 60). */
+  rateLimit?: number;
+  seed?: number;
+  cwd?: string;
+  /** The client's output, one line at a time, its secret already scrubbed. */
+  onOutput?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** Called before each run with e.g. 'live', 'sandbox/rate-limit-storm'. */
+  onRunStart?: (label: string) => void;
+  /** Called after each run with how the client ended. */
+  onRunEnd?: (label: string, exit: ClientRun['exit'], requests: number) => void;
+  onFinding?: (finding: Finding) => void;
+  signal?: AbortSignal;
+}
+
+export const ENV_NAMES = ['BASE_URL', 'API_KEY', 'API_SECRET', 'MODE'] as const;
+
+export class UnknownScenarioError extends Error {
+  constructor(names: readonly string[]) {
+    super(`unknown scenario ${names.join(', ')}; known: ${scenarioNames.join(', ')}`);
+  }
+}
+
+export async function runClientChecks(options: ClientRunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const unknown = (options.scenarios ?? []).filter((n) => !scenarioByName(n));
+  if (unknown.length > 0) throw new UnknownScenarioError(unknown);
+  const picked: (Scenario | null)[] = options.scenarios?.length ? options.scenarios.map((n) => scenarioByName(n) ?? null) : [null];
+  const findings: Finding[] = [];
+  for (const mode of options.modes) {
+    for (const scenario of picked) {
+      if (options.signal?.aborted) break;
+      const parts = [...(options.modes.length > 1 ? [mode] : []), ...(scenario ? [scenario.name] : [])];
+      const label = [mode, ...(scenario ? [scenario.name] : [])].join('/');
+      options.onRunStart?.(label);
+      const run = await recordRun(options, mode, scenario);
+      options.onRunEnd?.(label, run.exit, run.requests.length);
+      for (const check of [...clientChecks, ...(scenario ? [scenario.check] : [])]) {
+        const finding = judge(check, run, parts.length > 0 ? `@${parts.join('/')}` : '');
+        findings.push(finding);
+        options.onFinding?.(finding);
+      }
+    }
+  }
+  return {
+    target: `client: ${options.command.join(' ')}`,
+    mode: options.modes.join('+'),
+    startedAt,
+    durationMs: performance.now() - started,
+    findings,
+    counts: countFindings(findings),
+  };
+}
+
+async function recordRun(options: ClientRunOptions, mode: AgentMode, scenario: Scenario | null): Promise<ClientRun> {
+  const requests: RawRequestRecord[] = [];
+  const mock = await startMock({
+    port: 0,
+    seed: options.seed,
+    rateLimit: options.rateLimit,
+    demoAgents: false,
+    onRequest: (raw) => requests.push(raw),
+    ...scenario?.mockOptions?.(),
+  });
+  try {
+    const permissions = options.permissions ?? ALL_PERMISSIONS;
+    const { agent, apiSecret } = mock.ctx.engine.registerAgent({ name: 'client-under-test', permissions, mode, ...scenario?.agentOptions });
+    const registered = { agentId: agent.agentId, apiKey: agent.apiKey, apiSecret, permissions };
+    scenario?.setup?.(mock, registered);
+    const prefix = options.envPrefix ?? 'NX_';
+    const values = [mock.baseUrl, agent.apiKey, apiSecret, mode];
+    const env = Object.fromEntries(ENV_NAMES.map((name, i) => [`${prefix}${name}`, values[i] ?? '']));
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const exit = await spawnClient({
+      command: options.command,
+      env,
+      timeoutMs,
+      cwd: options.cwd,
+      signal: options.signal,
+      onLine: (line, stream) => options.onOutput?.(scrub(line, apiSecret), stream),
+    });
+    await mock.close(1_000);
+    requests.sort((a, b) => a.receivedAt - b.receivedAt);
+    const faultHits = mock.ctx.faults.list().reduce((sum, f) => sum + f.hits, 0);
+    return { mode, scenario: scenario?.name ?? null, agent: registered, requests, exit, timeoutMs, faultHits };
+  } finally {
+    await mock.close(1_000);
+  }
+}
+
+/** One check over one run, as a Finding: secrets scrubbed from every text it carries. */
+export function judge(check: ClientCheck, run: ClientRun, suffix = ''): Finding {
+  const t0 = performance.now();
+  let outcome: ClientOutcome;
+  try {
+    outcome = check.run(run);
+  } catch (error) {
+    // A check that throws is a bug of ours, reported as a failure so it is never silently green.
+    const message = error instanceof Error ? error.message : String(error);
+    outcome = { status: 'fail', message: `The check crashed: ${message}`, expected: 'the check to complete', actual: message, offending: [] };
+  }
+  const base = { checkId: `${check.id}${suffix}`, title: check.title, category: check.category, durationMs: performance.now() - t0 };
+  if (outcome.status !== 'fail') return { ...base, status: outcome.status, message: outcome.message };
+  const secret = run.agent.apiSecret;
+  const first = outcome.offending[0];
+  const note = `${check.id}: ${outcome.message}`;
+  return {
+    ...base,
+    status: 'fail',
+    message: scrub(outcome.message, secret),
+    expected: outcome.expected,
+    actual: scrub(outcome.actual, secret),
+    evidence: outcome.offending.slice(0, 3).map((r) => recordEvidence(r, secret)),
+    reproduce: first ? reproduceRecord(first, secret, scrub(note, secret)) : `# ${scrub(note, secret)}\n# run the client again: nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- <command>`,
+    spec: check.spec,
+  };
+}

@@ -1,0 +1,38 @@
+// The correct example agents pass every check: the Python one (stdlib only) in both modes and
+// under every scenario, the project's TypeScript agent in both modes.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runClientChecks, scenarioNames } from '../../src/conformance/client/index.js';
+import type { RunSummary } from '../../src/conformance/findings.js';
+import { ROOT, RUN_TIMEOUT_MS, failedIds, python, tsx } from './support.js';
+
+const PY_AGENT = python('examples/python/agent.py');
+const TS_AGENT_FILE = 'examples/typescript/agent.ts';
+
+function expectAllPass(summary: RunSummary): void {
+  expect(failedIds(summary), JSON.stringify(summary.findings.filter((f) => f.status === 'fail'), null, 2)).toEqual([]);
+}
+
+describe.concurrent('correct clients pass', () => {
+  it('examples/python/agent.py in sandbox and live mode', { timeout: 2 * RUN_TIMEOUT_MS }, async () => {
+    const summary = await runClientChecks({ command: PY_AGENT, modes: ['sandbox', 'live'], timeoutMs: RUN_TIMEOUT_MS });
+    expectAllPass(summary);
+    // Live mode really judged signatures (a skip would hide a broken recorder).
+    expect(summary.findings.find((f) => f.checkId === 'client.signature@live')?.status).toBe('pass');
+    expect(summary.counts.pass).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const scenario of scenarioNames) {
+    it(`examples/python/agent.py under --scenario ${scenario}`, { timeout: RUN_TIMEOUT_MS + 15_000 }, async () => {
+      const summary = await runClientChecks({ command: PY_AGENT, modes: ['live'], scenarios: [scenario], timeoutMs: RUN_TIMEOUT_MS });
+      expectAllPass(summary);
+      expect(summary.findings.find((f) => f.checkId === `scenario.${scenario}@${scenario}`)?.status).toBe('pass');
+    });
+  }
+
+  it.skipIf(!existsSync(`${ROOT}${TS_AGENT_FILE}`))(`${TS_AGENT_FILE} in sandbox and live mode`, { timeout: 2 * RUN_TIMEOUT_MS }, async () => {
+    const summary = await runClientChecks({ command: tsx(TS_AGENT_FILE), modes: ['sandbox', 'live'], timeoutMs: RUN_TIMEOUT_MS });
+    expectAllPass(summary);
+    expect(summary.findings.find((f) => f.checkId === 'client.signature@live')?.status).toBe('pass');
+  });
+});
