@@ -25,6 +25,9 @@ export function parseBody(): RequestHandler {
       }
       return next();
     }
+    if (state.contentEncoding !== undefined) {
+      throw new HttpProblem('unsupported_media_type', `Send the body uncompressed (no Content-Encoding); got Content-Encoding: ${state.contentEncoding}.`);
+    }
     const contentType = req.headers['content-type'];
     if (!isJsonContentType(contentType)) {
       throw new HttpProblem('unsupported_media_type', `Send the body as application/json; got ${contentType ?? 'no Content-Type'}.`);

@@ -30,8 +30,10 @@ export function readRawBody(ctx: MockContext): RequestHandler[] {
         res.setHeader('Connection', 'close');
         next(error);
       };
+      // A compressed body is read as sent (the signature covers those bytes) and refused with 415
+      // by parseBody, after authentication, so the answer carries the agent's rate-limit headers.
       const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-      if (encoding !== 'identity') return refuse(bodyError(415, 'encoding.unsupported', 'content encoding unsupported'));
+      if (encoding !== 'identity') state.contentEncoding = encoding;
       const length = declared === undefined ? null : Number(declared);
       const tooLarge = () => bodyError(413, 'entity.too.large', 'request entity too large');
       if (length !== null && length > limit) return refuse(tooLarge());

@@ -16,6 +16,8 @@ export interface RequestState {
   /** Raw query string without '?'. */
   rawQuery: string;
   rawBody: Buffer;
+  /** A Content-Encoding other than identity, which the mock does not accept. */
+  contentEncoding?: string;
   agent?: AgentRecord;
   params?: Record<string, unknown>;
   query?: Record<string, unknown>;
