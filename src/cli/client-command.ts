@@ -3,18 +3,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ALL_PERMISSIONS, type AgentMode } from '../conformance/check.js';
 import { clientChecks, ENV_NAMES, runClientChecks, scenarios, UnknownScenarioError } from '../conformance/client/index.js';
-import { createPrettyProgress, writeReports } from '../conformance/report/index.js';
 import type { Permission } from '../mock/engine/types.js';
-import { TOOL_VERSION } from '../version.js';
-
-const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-}
+import { collect, createReporting, list, positiveInt } from './cli-shared.js';
 
 function permissionList(value: string): Permission[] {
   const names = list(value);
@@ -63,16 +53,12 @@ export function clientCommand(onExit: (code: number) => void): Command {
     .option('--out <dir>', 'where json and junit reports go')
     .addHelpText('after', helpText)
     .action(async (command: string[], opts) => {
-      const reporters = opts.reporter as string[];
-      const unknown = reporters.filter((r) => !['pretty', 'json', 'junit'].includes(r));
-      if (unknown.length > 0) {
-        process.stderr.write(`nx-conformance: unknown reporter ${unknown.join(', ')}; use pretty, json or junit.\n`);
-        return onExit(2);
-      }
+      const reporting = createReporting(opts.reporter as string[], opts.out, false);
+      if (!reporting) return onExit(2);
       const modes: AgentMode[] = opts.mode === 'both' ? ['sandbox', 'live'] : [opts.mode];
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-      // The client's own output goes to stderr so that `--reporter json` keeps stdout one document.
-      const progress = reporters.includes('pretty') ? createPrettyProgress({ write: (s) => process.stdout.write(s), color, live: false }) : null;
+      // The client's own output goes to stderr so that `--reporter json` keeps stdout one document;
+      // no live status line, since the client's output interleaves with it.
+      const progress = reporting.progress;
       const abort = new AbortController();
       const onSigint = (): void => abort.abort(new Error('interrupted'));
       process.once('SIGINT', onSigint);
@@ -95,12 +81,7 @@ export function clientCommand(onExit: (code: number) => void): Command {
           },
           onFinding: (f) => progress?.checkFinished(f),
         });
-        progress?.done(summary);
-        const machine = reporters.filter((r) => r !== 'pretty') as ('json' | 'junit')[];
-        if (machine.length > 0) {
-          const files = await writeReports(summary, { reporters: machine, outDir: opts.out, toolVersion: TOOL_VERSION, write: (s) => process.stdout.write(s) });
-          for (const f of files) process.stderr.write(`report: ${f}\n`);
-        }
+        await reporting.finish(summary);
         if (abort.signal.aborted) return onExit(130);
         return onExit(summary.counts.fail > 0 ? 1 : 0);
       } catch (error) {

@@ -1,32 +1,11 @@
 // `nx-conformance mock`: run the mock exchange until SIGINT/SIGTERM.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { marketOption, openMarket } from '../market-sources/index.js';
+import { collect, integer, nonNegativeNumber, positiveNumber } from './cli-shared.js';
 import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
 import { WEBHOOK_TARGETS } from '../mock/webhooks/url-policy.js';
-
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
-  return n;
-}
-
-function nonNegativeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0');
-  return n;
-}
-
-function integer(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('expected an integer');
-  return n;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 export function banner(mock: RunningMock): string {
   const lines = [`nx-conformance mock exchange listening on ${mock.url}`, `  API:     ${mock.baseUrl}`];

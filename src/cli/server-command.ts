@@ -1,18 +1,9 @@
 // `nx-conformance server`: run the catalogue against any Agent Connect server.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { catalogue } from '../conformance/catalogue.js';
 import type { AgentMode } from '../conformance/check.js';
-import { createPrettyProgress, writeReports } from '../conformance/report/index.js';
 import { runChecks, ServerUnreachableError } from '../conformance/run-checks.js';
-import { TOOL_VERSION } from '../version.js';
-
-const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-}
+import { createReporting, list, positiveInt } from './cli-shared.js';
 
 export function serverCommand(onExit: (code: number) => void): Command {
   return new Command('server')
@@ -39,15 +30,16 @@ export function serverCommand(onExit: (code: number) => void): Command {
         process.stderr.write('nx-conformance: --key and --secret go together.\n');
         return onExit(2);
       }
-      const reporters = opts.reporter as string[];
-      const unknown = reporters.filter((r) => !['pretty', 'json', 'junit'].includes(r));
-      if (unknown.length > 0) {
-        process.stderr.write(`nx-conformance: unknown reporter ${unknown.join(', ')}; use pretty, json or junit.\n`);
+      const known = (p: string): boolean => catalogue.some((c) => c.id === p || c.category === p || c.id.startsWith(`${p}.`));
+      const unknownChecks = [...((opts.checks ?? []) as string[]), ...((opts.skip ?? []) as string[])].filter((p) => !known(p));
+      if (unknownChecks.length > 0) {
+        process.stderr.write(`nx-conformance: unknown check or category ${unknownChecks.join(', ')}; see --list.\n`);
         return onExit(2);
       }
+      const reporting = createReporting(opts.reporter as string[], opts.out);
+      if (!reporting) return onExit(2);
       const modes: AgentMode[] = opts.mode === 'both' ? ['sandbox', 'live'] : [opts.mode];
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-      const progress = reporters.includes('pretty') ? createPrettyProgress({ write: (s) => process.stdout.write(s), color }) : null;
+      const progress = reporting.progress;
       const abort = new AbortController();
       const onSigint = (): void => abort.abort(new Error('interrupted'));
       process.once('SIGINT', onSigint);
@@ -67,12 +59,7 @@ export function serverCommand(onExit: (code: number) => void): Command {
           onCheckStart: (c) => progress?.checkStarted(c),
           onFinding: (f) => progress?.checkFinished(f),
         });
-        progress?.done(summary);
-        const machine = reporters.filter((r) => r !== 'pretty') as ('json' | 'junit')[];
-        if (machine.length > 0) {
-          const files = await writeReports(summary, { reporters: machine, outDir: opts.out, toolVersion: TOOL_VERSION, write: (s) => process.stdout.write(s) });
-          for (const f of files) process.stderr.write(`report: ${f}\n`);
-        }
+        await reporting.finish(summary);
         if (abort.signal.aborted) return onExit(130);
         return onExit(summary.counts.fail > 0 ? 1 : 0);
       } catch (error) {

@@ -1,19 +1,10 @@
 // `nx-conformance webhook-receiver`: check someone's webhook receiver with signed deliveries —
 // a valid one, a tampered body, a wrong signature, a stale timestamp and a replay.
 // Exit codes: 0 all checks passed (or skipped), 1 a check failed, 2 usage error or no receiver.
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { createPrettyProgress, writeReports } from '../conformance/report/index.js';
+import { Command, Option } from 'commander';
 import { receiverChecks } from '../conformance/webhook-receiver/checks.js';
 import { ReceiverUnreachableError, ReceiverUsageError, runReceiverChecks } from '../conformance/webhook-receiver/run-receiver-checks.js';
-import { TOOL_VERSION } from '../version.js';
-
-const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-}
+import { createReporting, list, positiveInt } from './cli-shared.js';
 
 export function webhookReceiverCommand(onExit: (code: number) => void): Command {
   return new Command('webhook-receiver')
@@ -36,16 +27,14 @@ export function webhookReceiverCommand(onExit: (code: number) => void): Command 
         process.stderr.write('nx-conformance: webhook-receiver needs --url and --secret (or WEBHOOK_SECRET).\n');
         return onExit(2);
       }
-      const reporters = opts.reporter as string[];
-      const unknown = reporters.filter((r) => !['pretty', 'json', 'junit'].includes(r));
       const unknownChecks = ((opts.checks ?? []) as string[]).filter((id) => !receiverChecks.some((c) => c.id === id));
-      if (unknown.length > 0 || unknownChecks.length > 0) {
-        const what = unknown.length > 0 ? `reporter ${unknown.join(', ')}; use pretty, json or junit` : `check ${unknownChecks.join(', ')}; see --list`;
-        process.stderr.write(`nx-conformance: unknown ${what}.\n`);
+      if (unknownChecks.length > 0) {
+        process.stderr.write(`nx-conformance: unknown check ${unknownChecks.join(', ')}; see --list.\n`);
         return onExit(2);
       }
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-      const progress = reporters.includes('pretty') ? createPrettyProgress({ write: (s) => process.stdout.write(s), color }) : null;
+      const reporting = createReporting(opts.reporter as string[], opts.out);
+      if (!reporting) return onExit(2);
+      const progress = reporting.progress;
       try {
         const summary = await runReceiverChecks({
           url: opts.url,
@@ -56,12 +45,7 @@ export function webhookReceiverCommand(onExit: (code: number) => void): Command 
           onCheckStart: (c) => progress?.checkStarted(c),
           onFinding: (f) => progress?.checkFinished(f),
         });
-        progress?.done(summary);
-        const machine = reporters.filter((r) => r !== 'pretty') as ('json' | 'junit')[];
-        if (machine.length > 0) {
-          const files = await writeReports(summary, { reporters: machine, outDir: opts.out, toolVersion: TOOL_VERSION, write: (s) => process.stdout.write(s) });
-          for (const f of files) process.stderr.write(`report: ${f}\n`);
-        }
+        await reporting.finish(summary);
         return onExit(summary.counts.fail > 0 ? 1 : 0);
       } catch (error) {
         if (error instanceof ReceiverUsageError || error instanceof ReceiverUnreachableError) {

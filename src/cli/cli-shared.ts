@@ -1,0 +1,49 @@
+// What the runner commands (server, client, webhook-receiver) and the mock share: option
+// parsers, and the reporting flow (pretty progress on stdout, json/junit files or stdout).
+import { InvalidArgumentError } from 'commander';
+import type { RunSummary } from '../conformance/findings.js';
+import { createPrettyProgress, writeReports, type PrettyProgress } from '../conformance/report/index.js';
+import { TOOL_VERSION } from '../version.js';
+
+export const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function numeric(value: string, ok: (n: number) => boolean, expected: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !ok(n)) throw new InvalidArgumentError(`expected ${expected}`);
+  return n;
+}
+
+export const positiveInt = (v: string): number => numeric(v, (n) => Number.isSafeInteger(n) && n > 0, 'a positive integer');
+export const integer = (v: string): number => numeric(v, Number.isSafeInteger, 'an integer');
+export const positiveNumber = (v: string): number => numeric(v, (n) => Number.isFinite(n) && n > 0, 'a positive number');
+export const nonNegativeNumber = (v: string): number => numeric(v, (n) => Number.isFinite(n) && n >= 0, 'a number ≥ 0');
+
+const REPORTERS = ['pretty', 'json', 'junit'] as const;
+
+export interface Reporting {
+  progress: PrettyProgress | null;
+  /** Prints the pretty summary and writes json/junit reports. */
+  finish(summary: RunSummary): Promise<void>;
+}
+
+/** null and a message on stderr when a reporter name is unknown (the caller exits 2). */
+export function createReporting(reporters: readonly string[], outDir: string | undefined, live = true): Reporting | null {
+  const unknown = reporters.filter((r) => !(REPORTERS as readonly string[]).includes(r));
+  if (unknown.length > 0) {
+    process.stderr.write(`nx-conformance: unknown reporter ${unknown.join(', ')}; use ${REPORTERS.join(', ')}.\n`);
+    return null;
+  }
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const progress = reporters.includes('pretty') ? createPrettyProgress({ write: (s) => process.stdout.write(s), color, live: live && color }) : null;
+  return {
+    progress,
+    async finish(summary) {
+      progress?.done(summary);
+      const machine = reporters.filter((r): r is 'json' | 'junit' => r === 'json' || r === 'junit');
+      if (machine.length === 0) return;
+      const files = await writeReports(summary, { reporters: machine, outDir, toolVersion: TOOL_VERSION, write: (s) => process.stdout.write(s) });
+      for (const f of files) process.stderr.write(`report: ${f}\n`);
+    },
+  };
+}
