@@ -4,6 +4,7 @@
 // itself is rate-limited by servers, so a 429 there is waited out (Retry-After) and retried.
 import { createAgentClient, type AgentClient, type ApiResponse, type Exchange } from '../client/agent-client.js';
 import type { Permission } from '../mock/engine/types.js';
+import { createGcra, type Gcra } from '../mock/limits/gcra.js';
 import { ALL_PERMISSIONS, CheckSkipped, type AgentMode, type AgentRequest } from './check.js';
 
 export interface TestAgent {
@@ -15,9 +16,8 @@ export interface TestAgent {
   client: AgentClient;
   /** The 201 of its registration (null for the agent given by --key). */
   registration: ApiResponse<unknown> | null;
-  /** Requests sent with it so far, and when it was made, for the budget estimate. */
-  sent: number;
-  createdAt: number;
+  /** The runner's model of the server's quota for this agent (GCRA, as the mock documents). */
+  quota: Gcra;
   ratePerMinute: number;
 }
 
@@ -46,16 +46,13 @@ export function createAgentPool(options: AgentPoolOptions) {
       now: options.now,
       onExchange: (exchange) => {
         const agent = track();
-        if (agent) agent.sent += 1;
+        agent?.quota.take('agent', options.now());
         options.onExchange(exchange);
       },
     });
   }
 
-  function remaining(agent: TestAgent): number {
-    const refilled = ((options.now() - agent.createdAt) / 60_000) * agent.ratePerMinute;
-    return agent.ratePerMinute - agent.sent + refilled;
-  }
+  const remaining = (agent: TestAgent): number => agent.quota.peek('agent', options.now()).remaining;
 
   async function register(req: Required<Pick<AgentRequest, 'mode' | 'permissions'>> & AgentRequest): Promise<TestAgent> {
     const anonymous = createAgentClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, onExchange: options.onExchange });
@@ -83,8 +80,7 @@ export function createAgentPool(options: AgentPoolOptions) {
         apiSecret: agent.apiSecret,
         client: undefined as unknown as AgentClient,
         registration: res as ApiResponse<unknown>,
-        sent: 0,
-        createdAt: options.now(),
+        quota: createGcra(rate, 60_000),
         ratePerMinute: rate,
       };
       created.client = clientFor(created.apiKey, created.apiSecret, () => created);
@@ -105,6 +101,10 @@ export function createAgentPool(options: AgentPoolOptions) {
         if (!fits || req.fresh || req.dailyLossLimit !== undefined || req.maxPositionSize !== undefined) {
           throw new CheckSkipped(`needs its own ${full.mode} agent with ${full.permissions.join(', ')}${req.fresh ? ' (fresh)' : ''}; the runner does not register agents when --key is given`);
         }
+        // One agent for the whole run: wait (on the server's clock) until its quota has refilled
+        // enough for this check, rather than let the check run into 429s that aren't its fault.
+        const deficit = Math.min(givenAgent.ratePerMinute, (req.budget ?? 10) + MARGIN) - remaining(givenAgent);
+        if (deficit > 0) await options.waitServer(Math.ceil((deficit / givenAgent.ratePerMinute) * 60_000));
         return givenAgent;
       }
       const key = JSON.stringify([full.mode, [...full.permissions].sort(), full.dailyLossLimit ?? null, full.maxPositionSize ?? null]);
@@ -130,6 +130,7 @@ async function describeGiven(
   const client = clientFor(given.apiKey, given.apiSecret, track);
   const me = await client.send<{ agent?: { id?: string; permissions?: Permission[]; rateLimit?: string } }>('GET', '/me');
   if (me.status !== 200 || !me.json?.agent?.id) throw new Error(`GET /me with the given key answered ${me.status}; check --key and --secret`);
+  const rate = Number(/^(\d+)/.exec(me.json.agent.rateLimit ?? '')?.[1] ?? 60);
   return {
     id: me.json.agent.id,
     mode,
@@ -138,9 +139,8 @@ async function describeGiven(
     apiSecret: given.apiSecret,
     client,
     registration: null,
-    sent: 1,
-    createdAt: options.now(),
-    ratePerMinute: Number(/^(\d+)/.exec(me.json.agent.rateLimit ?? '')?.[1] ?? 60),
+    quota: createGcra(rate, 60_000),
+    ratePerMinute: rate,
   };
 }
 
