@@ -1,12 +1,19 @@
 // The `nx-conformance` command line. Returns the exit code instead of exiting, so tests can call it.
 import { Command, CommanderError } from 'commander';
-import { clientCommand } from './client-command.js';
-import { recordMarketCommand } from '../market-sources/index.js';
-import { mockCommand } from './mock-command.js';
-import { proxyCommand } from './proxy-command.js';
-import { selfTestCommand } from './self-test-command.js';
-import { serverCommand } from './server-command.js';
-import { webhookReceiverCommand } from './webhook-receiver-command.js';
+
+type CommandFactory = (onExit: (code: number) => void) => Command;
+
+// Each command is imported only when it is the one asked for: `npm start` (mock) then never
+// loads the runner, the proxy or the market sources, which keeps start-up short.
+const commands: Record<string, () => Promise<CommandFactory>> = {
+  mock: async () => (await import('./mock-command.js')).mockCommand,
+  'record-market': async () => (await import('../market-sources/index.js')).recordMarketCommand,
+  server: async () => (await import('./server-command.js')).serverCommand,
+  'self-test': async () => (await import('./self-test-command.js')).selfTestCommand,
+  'webhook-receiver': async () => (await import('./webhook-receiver-command.js')).webhookReceiverCommand,
+  client: async () => (await import('./client-command.js')).clientCommand,
+  proxy: async () => (await import('./proxy-command.js')).proxyCommand,
+};
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number | undefined;
@@ -21,14 +28,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('nx-conformance')
     .description('Conformance kit and deterministic mock exchange for the Agent Connect API.')
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
-    .addCommand(mockCommand(onExit))
-    .addCommand(recordMarketCommand(onExit))
-    .addCommand(serverCommand(onExit))
-    .addCommand(selfTestCommand(onExit))
-    .addCommand(webhookReceiverCommand(onExit))
-    .addCommand(clientCommand(onExit))
-    .addCommand(proxyCommand(onExit));
+    .showHelpAfterError('(run with --help for usage)');
+  const asked = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? [argv[0]] : Object.keys(commands);
+  for (const name of asked) program.addCommand((await (commands[name] as () => Promise<CommandFactory>)())(onExit));
   // exitOverride() is not inherited by added commands: without it `server --help` would exit the process.
   for (const command of program.commands) command.exitOverride();
   try {

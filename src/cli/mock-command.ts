@@ -1,6 +1,6 @@
 // `nx-conformance mock`: run the mock exchange until SIGINT/SIGTERM.
 import { Command, Option } from 'commander';
-import { marketOption, openMarket } from '../market-sources/index.js';
+import { marketOption } from '../market-sources/market-option.js';
 import { collect, integer, nonNegativeNumber, positiveNumber } from './cli-shared.js';
 import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
@@ -50,6 +50,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
       const started = performance.now();
       const log = (line: string): void => void process.stderr.write(`[mock] ${line}\n`);
       // A replay file is loaded and checked, or CoinGecko's first prices awaited, before listening.
+      const { openMarket } = await import('../market-sources/open-market.js');
       const market = await openMarket(opts.market, { seed: opts.seed, apiKey: process.env.COINGECKO_API_KEY, log });
       // A replay only moves inside its recording: unless --clock was given, start a virtual clock at its first point.
       const clock = market.span && cmd.getOptionValueSource('clock') === 'default' ? `virtual:${new Date(market.span.from).toISOString()}` : opts.clock;

@@ -1,23 +1,9 @@
 // Command-line glue for the market sources: the --market option of `mock` and the
 // `record-market` command. Kept here so src/cli only wires them in.
+export { marketOption } from './market-option.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { parseMarketSpec } from './parse-market-spec.js';
 import { recordMarket } from './record-market.js';
 import { replaySpan } from './replay-market.js';
-
-/** `--market <spec>`, validated at parse time so a typo is a usage error listing the valid forms. */
-export function marketOption(): Option {
-  return new Option('--market <spec>', 'where prices come from: model | coingecko | replay:FILE (COINGECKO_API_KEY sends a demo key)')
-    .default('model')
-    .argParser((value: string) => {
-      try {
-        parseMarketSpec(value);
-      } catch (error) {
-        throw new InvalidArgumentError((error as Error).message);
-      }
-      return value;
-    });
-}
 
 function days(value: string): number {
   const n = Number(value);

@@ -53,7 +53,7 @@ export function createModelMarket(options: ModelMarketOptions): ModelMarket {
 
     ticker(symbol, t): Ticker {
       const { coin, index } = resolve(symbol, t);
-      const s = scan(path, index, t - DAY, t);
+      const s = scan(path, index, t - DAY, t, true);
       const range = { low: roundToStep(s.min, coin.tickSize), high: roundToStep(s.max, coin.tickSize) };
       return assembleTicker(coin, t, price(symbol, t), price(symbol, t - DAY), range, Math.max(0, s.volUsd));
     },

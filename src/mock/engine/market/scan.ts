@@ -5,7 +5,26 @@
 // summaries, so a year costs ~365 cached lookups rather than 525 600 points.
 import type { EpochMs } from '../types.js';
 import { EPOCH, HOUR, MINUTE } from './grid.js';
+import { Lru } from './lru.js';
 import type { PricePath, Summary } from './path.js';
+
+// The full minutes of a 24 h ticker window are the same for every t inside one minute (a day is
+// a whole number of minutes), so their aggregate is remembered per (path, coin, first, last):
+// GET /market computes every coin's ticker on every request, and this makes each one O(1).
+const windowMemo = new WeakMap<PricePath, Lru<string, Summary>>();
+
+function aggregateMemo(path: PricePath, c: number, n0: number, n1: number): Summary {
+  let memo = windowMemo.get(path);
+  if (!memo) {
+    memo = new Lru<string, Summary>(1024);
+    windowMemo.set(path, memo);
+  }
+  return memo.getOrCreate(`${c}:${n0}:${n1}`, () => {
+    const acc: Summary = { min: Infinity, max: -Infinity, volUsd: 0, volCoin: 0 };
+    aggregate(path, c, n0, n1, acc);
+    return acc;
+  });
+}
 
 /** Unrounded mid at t: linear interpolation between the surrounding minute grid points. */
 export function rawPrice(path: PricePath, c: number, t: EpochMs): number {
@@ -69,7 +88,7 @@ function merge(acc: Summary, s: Summary): void {
  * Extremes of the path over [a, b] (a <= b; both ends included) and the volume traded in it.
  * Volume accrues uniformly within each minute, so partial minutes count pro rata.
  */
-export function scan(path: PricePath, c: number, a: EpochMs, b: EpochMs): Summary {
+export function scan(path: PricePath, c: number, a: EpochMs, b: EpochMs, memoize = false): Summary {
   const na = Math.floor((a - EPOCH) / MINUTE);
   const fa = (a - EPOCH - na * MINUTE) / MINUTE;
   const nb = Math.floor((b - EPOCH) / MINUTE);
@@ -82,7 +101,8 @@ export function scan(path: PricePath, c: number, a: EpochMs, b: EpochMs): Summar
     acc.volUsd = (fb - fa) * u;
     acc.volCoin = (fb - fa) * q;
   } else {
-    aggregate(path, c, first, nb, acc); // counts minutes first..nb in full
+    if (memoize) merge(acc, aggregateMemo(path, c, first, nb));
+    else aggregate(path, c, first, nb, acc); // counts minutes first..nb in full
     if (fa > 0) {
       const [u, q] = minuteVolume(path, c, na);
       acc.volUsd += (1 - fa) * u;

@@ -79,7 +79,8 @@ export function placeOrder(ctx: EngineContext, account: AccountState, input: Pla
     rejectReason: null,
     createdAt: now,
     updatedAt: now,
-    request,
+    // Kept only for idempotent replays: 100k resting orders without a clientOrderId save ~10 MB.
+    request: clientOrderId === null ? null : request,
   };
   ctx.state.orders.set(order.orderId, order);
   account.orders.push(order);
@@ -91,7 +92,7 @@ export function placeOrder(ctx: EngineContext, account: AccountState, input: Pla
 
 /** Same clientOrderId: identical normalised parameters replay the first order, anything else conflicts. */
 function replay(prior: OrderState, request: OrderRequest): PlaceOrderResult {
-  const a = prior.request;
+  const a = prior.request ?? { symbol: prior.symbol, side: prior.side, type: prior.type, quantity: prior.quantity, price: prior.price };
   const same =
     a.symbol === request.symbol &&
     a.side === request.side &&

@@ -67,7 +67,7 @@ function accountSnapshot(a: AccountState): AccountSnapshot {
 }
 
 function orderSnapshot(o: OrderState): OrderSnapshot {
-  return { ...o, fills: o.fills.map((f) => ({ ...f })), request: { ...o.request } };
+  return { ...o, fills: o.fills.map((f) => ({ ...f })), request: o.request ? { ...o.request } : null };
 }
 
 export function takeSnapshot(ctx: EngineContext): EngineSnapshot {

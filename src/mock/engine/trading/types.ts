@@ -91,7 +91,8 @@ export interface OrderState {
   rejectReason: string | null;
   createdAt: EpochMs;
   updatedAt: EpochMs;
-  request: OrderRequest;
+  /** The normalised parameters it was placed with, kept only when a clientOrderId may replay it. */
+  request: OrderRequest | null;
 }
 
 export interface PositionState {
