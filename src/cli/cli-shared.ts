@@ -47,3 +47,31 @@ export function createReporting(reporters: readonly string[], outDir: string | u
     },
   };
 }
+
+/**
+ * Runs a check suite with Ctrl-C handling and reporting, and maps the outcome to the exit code:
+ * 0 all passed, 1 a check failed, 2 an expected usage/reachability error, 130 interrupted.
+ */
+export async function runReported(
+  reporting: Reporting,
+  run: (signal: AbortSignal) => Promise<RunSummary>,
+  usageErrors: ReadonlyArray<new (...args: never[]) => Error>,
+): Promise<number> {
+  const abort = new AbortController();
+  const onSigint = (): void => abort.abort(new Error('interrupted'));
+  process.once('SIGINT', onSigint);
+  try {
+    const summary = await run(abort.signal);
+    await reporting.finish(summary);
+    if (abort.signal.aborted) return 130;
+    return summary.counts.fail > 0 ? 1 : 0;
+  } catch (error) {
+    if (usageErrors.some((kind) => error instanceof kind)) {
+      process.stderr.write(`nx-conformance: ${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ALL_PERMISSIONS, type AgentMode } from '../conformance/check.js';
 import { clientChecks, ENV_NAMES, runClientChecks, scenarios, UnknownScenarioError } from '../conformance/client/index.js';
 import type { Permission } from '../mock/engine/types.js';
-import { collect, createReporting, list, positiveInt } from './cli-shared.js';
+import { collect, createReporting, list, positiveInt, runReported } from './cli-shared.js';
 
 function permissionList(value: string): Permission[] {
   const names = list(value);
@@ -59,39 +59,29 @@ export function clientCommand(onExit: (code: number) => void): Command {
       // The client's own output goes to stderr so that `--reporter json` keeps stdout one document;
       // no live status line, since the client's output interleaves with it.
       const progress = reporting.progress;
-      const abort = new AbortController();
-      const onSigint = (): void => abort.abort(new Error('interrupted'));
-      process.once('SIGINT', onSigint);
-      try {
-        const summary = await runClientChecks({
-          command,
-          modes,
-          permissions: opts.permissions,
-          scenarios: opts.scenario,
-          envPrefix: opts.envPrefix,
-          timeoutMs: opts.timeout,
-          rateLimit: opts.rateLimit,
-          seed: opts.seed,
-          signal: abort.signal,
-          onRunStart: (label) => process.stderr.write(`[nx] running the client (${label}): ${command.join(' ')}\n`),
-          onOutput: (line) => process.stderr.write(`[client] ${line}\n`),
-          onRunEnd: (label, exit, requests) => {
-            const how = exit.error ?? (exit.timedOut ? 'was stopped at the time-out' : exit.code === null ? `was ended by ${exit.signal}` : `exited ${exit.code}`);
-            process.stderr.write(`[nx] the client (${label}) ${how} after ${Math.round(exit.durationMs)} ms; ${requests} request${requests === 1 ? '' : 's'} recorded\n`);
-          },
-          onFinding: (f) => progress?.checkFinished(f),
-        });
-        await reporting.finish(summary);
-        if (abort.signal.aborted) return onExit(130);
-        return onExit(summary.counts.fail > 0 ? 1 : 0);
-      } catch (error) {
-        if (error instanceof UnknownScenarioError) {
-          process.stderr.write(`nx-conformance: ${error.message}\n`);
-          return onExit(2);
-        }
-        throw error;
-      } finally {
-        process.off('SIGINT', onSigint);
-      }
+      const code = await runReported(
+        reporting,
+        (signal) =>
+          runClientChecks({
+            command,
+            modes,
+            permissions: opts.permissions,
+            scenarios: opts.scenario,
+            envPrefix: opts.envPrefix,
+            timeoutMs: opts.timeout,
+            rateLimit: opts.rateLimit,
+            seed: opts.seed,
+            signal,
+            onRunStart: (label) => process.stderr.write(`[nx] running the client (${label}): ${command.join(' ')}\n`),
+            onOutput: (line) => process.stderr.write(`[client] ${line}\n`),
+            onRunEnd: (label, exit, requests) => {
+              const how = exit.error ?? (exit.timedOut ? 'was stopped at the time-out' : exit.code === null ? `was ended by ${exit.signal}` : `exited ${exit.code}`);
+              process.stderr.write(`[nx] the client (${label}) ${how} after ${Math.round(exit.durationMs)} ms; ${requests} request${requests === 1 ? '' : 's'} recorded\n`);
+            },
+            onFinding: (f) => progress?.checkFinished(f),
+          }),
+        [UnknownScenarioError],
+      );
+      return onExit(code);
     });
 }

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { catalogue } from '../conformance/catalogue.js';
 import type { AgentMode } from '../conformance/check.js';
 import { runChecks, ServerUnreachableError } from '../conformance/run-checks.js';
-import { createReporting, list, positiveInt } from './cli-shared.js';
+import { createReporting, list, positiveInt, runReported } from './cli-shared.js';
 
 export function serverCommand(onExit: (code: number) => void): Command {
   return new Command('server')
@@ -40,36 +40,26 @@ export function serverCommand(onExit: (code: number) => void): Command {
       if (!reporting) return onExit(2);
       const modes: AgentMode[] = opts.mode === 'both' ? ['sandbox', 'live'] : [opts.mode];
       const progress = reporting.progress;
-      const abort = new AbortController();
-      const onSigint = (): void => abort.abort(new Error('interrupted'));
-      process.once('SIGINT', onSigint);
-      try {
-        const summary = await runChecks({
-          baseUrl: opts.baseUrl,
-          checks: catalogue,
-          modes,
-          given: opts.key ? { apiKey: opts.key, apiSecret: opts.secret } : undefined,
-          only: opts.checks,
-          skip: opts.skip,
-          allowLiveOrders: Boolean(opts.allowLiveOrders),
-          slow: Boolean(opts.slow),
-          timeoutMs: opts.timeout,
-          seed: opts.seed,
-          signal: abort.signal,
-          onCheckStart: (c) => progress?.checkStarted(c),
-          onFinding: (f) => progress?.checkFinished(f),
-        });
-        await reporting.finish(summary);
-        if (abort.signal.aborted) return onExit(130);
-        return onExit(summary.counts.fail > 0 ? 1 : 0);
-      } catch (error) {
-        if (error instanceof ServerUnreachableError) {
-          process.stderr.write(`nx-conformance: ${error.message}\n`);
-          return onExit(2);
-        }
-        throw error;
-      } finally {
-        process.off('SIGINT', onSigint);
-      }
+      const code = await runReported(
+        reporting,
+        (signal) =>
+          runChecks({
+            baseUrl: opts.baseUrl,
+            checks: catalogue,
+            modes,
+            given: opts.key ? { apiKey: opts.key, apiSecret: opts.secret } : undefined,
+            only: opts.checks,
+            skip: opts.skip,
+            allowLiveOrders: Boolean(opts.allowLiveOrders),
+            slow: Boolean(opts.slow),
+            timeoutMs: opts.timeout,
+            seed: opts.seed,
+            signal,
+            onCheckStart: (c) => progress?.checkStarted(c),
+            onFinding: (f) => progress?.checkFinished(f),
+          }),
+        [ServerUnreachableError],
+      );
+      return onExit(code);
     });
 }

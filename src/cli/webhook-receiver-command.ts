@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import { receiverChecks } from '../conformance/webhook-receiver/checks.js';
 import { ReceiverUnreachableError, ReceiverUsageError, runReceiverChecks } from '../conformance/webhook-receiver/run-receiver-checks.js';
-import { createReporting, list, positiveInt } from './cli-shared.js';
+import { createReporting, list, positiveInt, runReported } from './cli-shared.js';
 
 export function webhookReceiverCommand(onExit: (code: number) => void): Command {
   return new Command('webhook-receiver')
@@ -35,24 +35,20 @@ export function webhookReceiverCommand(onExit: (code: number) => void): Command 
       const reporting = createReporting(opts.reporter as string[], opts.out);
       if (!reporting) return onExit(2);
       const progress = reporting.progress;
-      try {
-        const summary = await runReceiverChecks({
-          url: opts.url,
-          secret: opts.secret,
-          timeoutMs: opts.timeout,
-          replayAcknowledged: Boolean(opts.replayAcknowledged),
-          only: opts.checks,
-          onCheckStart: (c) => progress?.checkStarted(c),
-          onFinding: (f) => progress?.checkFinished(f),
-        });
-        await reporting.finish(summary);
-        return onExit(summary.counts.fail > 0 ? 1 : 0);
-      } catch (error) {
-        if (error instanceof ReceiverUsageError || error instanceof ReceiverUnreachableError) {
-          process.stderr.write(`nx-conformance: ${error.message}\n`);
-          return onExit(2);
-        }
-        throw error;
-      }
+      const code = await runReported(
+        reporting,
+        () =>
+          runReceiverChecks({
+            url: opts.url,
+            secret: opts.secret,
+            timeoutMs: opts.timeout,
+            replayAcknowledged: Boolean(opts.replayAcknowledged),
+            only: opts.checks,
+            onCheckStart: (c) => progress?.checkStarted(c),
+            onFinding: (f) => progress?.checkFinished(f),
+          }),
+        [ReceiverUsageError, ReceiverUnreachableError],
+      );
+      return onExit(code);
     });
 }
