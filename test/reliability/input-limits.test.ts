@@ -100,7 +100,7 @@ describe('bodies over 1 MiB', () => {
     expect(((await res.json()) as { code: string }).code).toBe('validation_failed');
   });
 
-  it('a GET carrying a 2 MiB body is refused with 413 too (the spec documents 413 only for operations with a body)', async () => {
+  it('a GET carrying a 2 MiB body is refused with 413 too, as the spec documents for every operation', async () => {
     const { m, agent } = await start();
     const { feed } = pump(Buffer.alloc(64 * 1024, 0x20), 2 * MiB);
     const got = await rawExchange(m, head(agent, 'GET', '/market', `Content-Length: ${2 * MiB}\r\n`), feed, 5_000);

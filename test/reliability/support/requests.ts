@@ -254,10 +254,8 @@ export function materialize(ctx: MockContext, op: OperationDef, plan: RequestPla
     return pool.length === 0 ? 'ord_none' : (pool[arg.known % pool.length] as string);
   });
   if (plan.query.length > 0) path += `?${plan.query.map(([k, v]) => `${k}=${v}`).join('&')}`;
-  // An oversized body goes only to operations that take a body: the spec documents 413 for those
-  // alone, though any request can carry one (a known gap of the spec; see input-limits.test.ts).
-  const oversizeElsewhere = plan.body?.encoding === 'oversize' && plan.method !== op.method.toUpperCase();
-  const body = plan.body === null ? undefined : bodyBytes(oversizeElsewhere ? { ...plan.body, encoding: 'json' } : plan.body, ctx.options.bodyLimit);
+  // Any request may carry an oversized body: the spec documents 413 on every operation.
+  const body = plan.body === null ? undefined : bodyBytes(plan.body, ctx.options.bodyLimit);
   const headers: Record<string, string | string[]> = {};
   if (plan.contentType !== null && body !== undefined) headers['content-type'] = plan.contentType;
   const method = plan.method;
