@@ -11,8 +11,8 @@ export function registerAgent(ctx: EngineContext, input: RegisterAgentInput): Re
   const valid = validateAgentInput(input, ctx.config);
   let apiKey = makeApiKey(valid.mode, ctx.keySource());
   while (ctx.state.agentIdByKey.has(apiKey)) apiKey = makeApiKey(valid.mode, ctx.keySource());
-  let agentId = `agent_${randomHex(ctx.rng, 24)}`;
-  while (ctx.state.agents.has(agentId)) agentId = `agent_${randomHex(ctx.rng, 24)}`;
+  let agentId = randomHex(ctx.rng, 24, 'agent_');
+  while (ctx.state.agents.has(agentId)) agentId = randomHex(ctx.rng, 24, 'agent_');
   return store(ctx, valid, agentId, apiKey, ctx.secretSource());
 }
 

@@ -3,17 +3,19 @@ import type { Rng } from '../types.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-export function randomHex(rng: Rng, length: number): string {
-  let out = '';
+// Ids are built with join(), not `+=`: concatenation leaves V8 cons-string trees (~140 extra
+// bytes per 24-character id), and 100k order ids are kept for the life of the mock.
+export function randomHex(rng: Rng, length: number, prefix = ''): string {
+  const parts = [prefix];
   // 16 bits per draw: a quarter of the Rng calls of one draw per character.
-  while (out.length < length) out += rng.int(0, 0xffff).toString(16).padStart(4, '0');
-  return out.slice(0, length);
+  for (let n = 0; n < length; n += 4) parts.push(rng.int(0, 0xffff).toString(16).padStart(4, '0').slice(0, Math.min(4, length - n)));
+  return parts.join('');
 }
 
 export function randomBase62(rng: Rng, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += BASE62[rng.int(0, 61)];
-  return out;
+  const chars: string[] = [];
+  for (let i = 0; i < length; i++) chars.push(BASE62[rng.int(0, 61)] as string);
+  return chars.join('');
 }
 
 export const KEY_BODY_PATTERN = /^[A-Za-z0-9]{32}$/;
@@ -27,7 +29,7 @@ export function makeApiKey(mode: 'sandbox' | 'live', body: string): string {
   if (!KEY_BODY_PATTERN.test(body)) {
     throw new RangeError(`keySource must return 32 base62 characters, got ${JSON.stringify(body)}`);
   }
-  return keyPrefix(mode) + body;
+  return [keyPrefix(mode), body].join(''); // flat, not a cons string (see randomHex)
 }
 
 /**

@@ -5,12 +5,12 @@ import type { EngineContext } from './context.js';
 
 export function newOrderId(ctx: EngineContext): string {
   for (;;) {
-    const id = `ord_${randomHex(ctx.rng, 20)}`;
+    const id = randomHex(ctx.rng, 20, 'ord_');
     if (!ctx.state.orders.has(id)) return id;
   }
 }
 
 /** Fill ids are only referenced inside their order, so uniqueness per draw is enough. */
 export function newFillId(ctx: EngineContext): string {
-  return `fill_${randomHex(ctx.rng, 20)}`;
+  return randomHex(ctx.rng, 20, 'fill_');
 }
