@@ -25,6 +25,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain-JS children of the benchmark run on Node directly.
+    files: ['bench/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', setImmediate: 'readonly', globalThis: 'readonly' } },
+  },
+  {
     files: ['bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -1,8 +1,9 @@
-// Child process (run by bench/run.ts as `node --expose-gc --import tsx bench/memory.ts ORDERS AGENTS [JOURNAL]`):
-// resident memory of one mock with AGENTS registered agents and ORDERS orders (half resting limit
-// buys, half filled market buys), measured after a full GC; then the request journal's cap under
-// more requests than it holds, with bodies bigger than what an entry keeps. Prints `RESULT {json}`.
-import { startMock } from '../src/mock/http/start-mock.js';
+// The memory part of `npm run bench`: builds dist/ when it is missing or older than src/, then
+// measures in a child process of its own (bench/memory-child.mjs) so that neither the load
+// generator nor a TypeScript loader is counted.
+import { existsSync, statSync } from 'node:fs';
+import { runToEnd } from './child.js';
+import { newestMtime } from './startup.js';
 
 export interface MemoryResult {
   orders: number;
@@ -16,64 +17,15 @@ export interface MemoryResult {
   gcExposed: boolean;
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
-const settle = async (): Promise<NodeJS.MemoryUsage> => {
-  for (let i = 0; i < 3; i++) {
-    gc?.();
-    await new Promise((r) => setImmediate(r));
+const COMPILED = 'dist/src/mock/http/start-mock.js';
+
+export async function runMemoryBench(orders: number, agents: number, journalSize: number, log: (line: string) => void): Promise<MemoryResult> {
+  if (!existsSync(COMPILED) || statSync(COMPILED).mtimeMs < newestMtime('src')) {
+    log('  memory: dist/ is missing or stale, running npm run build …');
+    await runToEnd('npm', ['run', 'build'], 300_000);
   }
-  return process.memoryUsage();
-};
-const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
-
-const orders = Number(process.argv[2] ?? 100_000);
-const agentCount = Number(process.argv[3] ?? 10_000);
-const journalSize = Number(process.argv[4] ?? 1_000);
-
-const mock = await startMock({ port: 0, clock: 'virtual:2026-01-05T12:00:00Z', rateLimit: 10_000_000, startingCash: 1e9, journalSize });
-const { engine } = mock.ctx;
-const baseline = await settle();
-
-const ids: string[] = [];
-for (let i = 0; i < agentCount; i++) {
-  ids.push(engine.registerAgent({ name: `agent ${i}`, mode: i % 2 === 0 ? 'sandbox' : 'live', permissions: ['read:market', 'read:portfolio', 'write:orders'], dailyLossLimit: 1e9, maxPositionSize: 1e9 }).agent.agentId);
+  const out = await runToEnd(process.execPath, ['--expose-gc', 'bench/memory-child.mjs', String(orders), String(agents), String(journalSize)]);
+  const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) throw new Error(`bench/memory-child.mjs printed no RESULT line:\n${out}`);
+  return JSON.parse(line.slice('RESULT '.length)) as MemoryResult;
 }
-const withAgents = await settle();
-
-for (let i = 0; i < orders; i++) {
-  const agentId = ids[i % ids.length] as string;
-  if (i % 2 === 0) engine.placeOrder(agentId, { symbol: 'BTC', side: 'buy', type: 'limit', quantity: 0.00001, price: 1000 + (i % 5000) });
-  else engine.placeOrder(agentId, { symbol: 'ETH', side: 'buy', type: 'market', quantity: 0.0001 });
-}
-if (engine.stats().orders < orders) throw new Error(`placed ${engine.stats().orders} orders, wanted ${orders}`);
-const withOrders = await settle();
-
-// The journal: more requests than it holds, each with a 20 kB body (an entry keeps 4096 chars).
-const capacity = mock.ctx.journal.capacity;
-const sent = Math.round(capacity * 1.5);
-const key = mock.ctx.demoAgents.find((d) => d.mode === 'sandbox')?.apiKey ?? '';
-const pad = JSON.stringify({ symbol: 'BTC', side: 'buy', type: 'market', quantity: 0.00001, pad: 'x'.repeat(20_000) });
-const beforeJournal = await settle();
-for (let i = 0; i < sent; i += 25) {
-  await Promise.all(
-    Array.from({ length: Math.min(25, sent - i) }, async () => {
-      const res = await fetch(`${mock.baseUrl}/orders`, { method: 'POST', headers: { 'x-nx-key': key, 'content-type': 'application/json' }, body: pad });
-      await res.arrayBuffer();
-    }),
-  );
-}
-const afterJournal = await settle();
-const size = mock.ctx.journal.size;
-await mock.close(1_000);
-
-const result: MemoryResult = {
-  orders,
-  agents: agentCount,
-  rssBaselineMb: mb(baseline.rss),
-  rssAgentsMb: mb(withAgents.rss),
-  rssOrdersMb: mb(withOrders.rss),
-  heapOrdersMb: mb(withOrders.heapUsed),
-  journal: { capacity, sent, size, capHolds: size === capacity, heapGrowthMb: mb(afterJournal.heapUsed - beforeJournal.heapUsed) },
-  gcExposed: gc !== undefined,
-};
-process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);

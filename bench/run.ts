@@ -5,10 +5,9 @@
 // a missed target only fails the run with --strict (timings on a shared 2-core machine are noisy).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { runToEnd } from './child.js';
 import { runEngineBench } from './engine.js';
 import { runHttpBench } from './http.js';
-import type { MemoryResult } from './memory.js';
+import { runMemoryBench } from './memory.js';
 import { parseOptions, type Part } from './options.js';
 import { render, targetsOf, type BenchResults } from './report.js';
 import { runRunnerBench } from './runner.js';
@@ -41,10 +40,7 @@ async function main(): Promise<number> {
     results.engine = runEngineBench(profile.engineSizes, profile.engineProbe);
   });
   await part('memory', async () => {
-    const out = await runToEnd(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memory.ts', String(profile.memoryOrders), String(profile.memoryAgents), String(profile.journalSize)]);
-    const line = out.split('\n').find((l) => l.startsWith('RESULT '));
-    if (!line) throw new Error(`bench/memory.ts printed no RESULT line:\n${out}`);
-    results.memory = JSON.parse(line.slice('RESULT '.length)) as MemoryResult;
+    results.memory = await runMemoryBench(profile.memoryOrders, profile.memoryAgents, profile.journalSize, log);
   });
   await part('startup', async () => {
     results.startup = await runStartupBench(profile.startupRuns, log);

@@ -13,7 +13,7 @@ export interface StartupResult {
   stale: boolean;
 }
 
-function newestMtime(dir: string): number {
+export function newestMtime(dir: string): number {
   let newest = 0;
   for (const name of readdirSync(dir, { recursive: true }) as string[]) {
     if (name.endsWith('.ts')) newest = Math.max(newest, statSync(`${dir}/${name}`).mtimeMs);
