@@ -109,6 +109,15 @@ describe('limit orders', () => {
     expect((await portfolio(m, agent)).reservedCash).toBe(money(money(newPrice * 0.02) * 1.001));
   });
 
+  it('PATCH with neither quantity nor price is a 400 naming both, and changes nothing', async () => {
+    const { m, agent } = await setup();
+    const order = await restingBuy(m, agent);
+    const res = await expectCall(m, 400, 'PATCH', `/orders/${order.orderId}`, { as: agent, body: {} });
+    expect(res.code).toBe('validation_failed');
+    expect(res.detail).toContain('quantity');
+    expect(await getOrder(m, agent, order.orderId)).toEqual(order);
+  });
+
   it('DELETE releases the reserved cash exactly', async () => {
     const { m, agent } = await setup();
     const a = await restingBuy(m, agent, 0.01, 0.95);

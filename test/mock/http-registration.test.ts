@@ -89,6 +89,7 @@ describe('registration input is validated strictly (400 validation_failed, error
     ['a bad mode', { ...valid, mode: 'production' }, '/mode'],
     ['a missing name', { permissions: valid.permissions, mode: 'sandbox' }, '/name'],
     ['an empty name', { ...valid, name: '' }, '/name'],
+    ['a whitespace-only name', { ...valid, name: '   ' }, '/name'],
     ['a name over 100 characters', { ...valid, name: 'x'.repeat(101) }, '/name'],
     ['a dailyLossLimit of 0', { ...valid, dailyLossLimit: 0 }, '/dailyLossLimit'],
     ['a negative dailyLossLimit', { ...valid, mode: 'live', dailyLossLimit: -5 }, '/dailyLossLimit'],
@@ -126,7 +127,8 @@ describe('registration input is validated strictly (400 validation_failed, error
     const { call } = createTestMock();
     const res = await call('POST', '/register', { body: { name: '', permissions: [], mode: 'demo' } });
     const problem = expectProblem(res, 400, 'validation_failed');
-    const pointers = (problem.errors as Array<{ pointer: string }>).map((e) => e.pointer).sort();
+    // An empty name breaks two rules (minLength and the non-space pattern): both are reported.
+    const pointers = [...new Set((problem.errors as Array<{ pointer: string }>).map((e) => e.pointer))].sort();
     expect(pointers).toEqual(['/mode', '/name', '/permissions']);
   });
 });

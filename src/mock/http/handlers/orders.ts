@@ -1,6 +1,7 @@
 // POST/GET /orders and GET/PATCH/DELETE /orders/{orderId}.
 import { EngineError } from '../../engine/errors.js';
 import type { ModifyOrderInput, OrderStatus, PlaceOrderInput } from '../../engine/index.js';
+import { HttpProblem } from '../problem.js';
 import { serializeOrder } from '../serialize.js';
 import { requireAgent, type Handler } from './handler.js';
 
@@ -36,7 +37,14 @@ export const getOrder: Handler = (ctx, input) => {
 
 export const modifyOrder: Handler = (ctx, input) => {
   const agent = requireAgent(input);
-  const order = ctx.engine.modifyOrder(agent.agentId, String(input.params.orderId), input.body as ModifyOrderInput);
+  const body = input.body as ModifyOrderInput;
+  if (body.quantity === undefined && body.price === undefined) {
+    // The spec asks for at least one of them; an empty change is a client bug worth reporting.
+    throw new HttpProblem('validation_failed', 'Send at least one of quantity (the new total) and price.', {
+      extras: { errors: [{ location: 'body', pointer: '', message: 'Expected at least one of quantity, price', code: 'required' }] },
+    });
+  }
+  const order = ctx.engine.modifyOrder(agent.agentId, String(input.params.orderId), body);
   return { status: 200, body: { order: serializeOrder(order) } };
 };
 
