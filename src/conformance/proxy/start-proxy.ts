@@ -3,8 +3,8 @@
 // (secrets scrubbed), counted and announced in X-NX-Violations. With `errors`, a bad request is
 // stopped with a 4xx problem and a bad answer replaced by a 502 problem naming the violation.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { problemTemplates } from '../../mock/http/problem.js';
+import { closeGracefully, listen } from '../../net/listen.js';
 import { redactKey } from '../../redact.js';
 import { SIGNING_BASE_PATH } from '../../signing/index.js';
 import { forward, isHopByHop, type Upstream } from './forward.js';
@@ -131,13 +131,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${shownHost}:${address.port}`;
+  const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -146,11 +140,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     exchanges: () => count,
     summary: () => summarize(found, count),
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 2_000).unref();
-      });
+      closing ??= closeGracefully(server, 2_000);
       return closing;
     },
   };

@@ -1,7 +1,7 @@
 // startMock(options): the mock exchange listening on a port (0 = ephemeral), for the CLI and for
 // tests. close() stops accepting, lets in-flight requests finish, then drops idle connections.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeGracefully, listen } from '../../net/listen.js';
 import { createMockApp } from './create-mock-app.js';
 import type { MockContext } from './mock-context.js';
 import type { MockOptions } from './mock-options.js';
@@ -43,16 +43,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     },
     app,
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${shownHost}:${address.port}`;
+  const url = await listen(server, port, host);
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -60,22 +51,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ctx,
     server,
     close(graceMs = 5_000) {
-      closing ??= new Promise<void>((resolve) => {
-        const force = setTimeout(() => server.closeAllConnections(), graceMs);
-        force.unref();
-        // A keep-alive connection whose in-flight answer has gone out is idle from then on: close it
-        // then, instead of letting the client's keep-alive hold the shutdown for seconds.
-        const sweep = setInterval(() => server.closeIdleConnections(), 50);
-        sweep.unref();
-        server.close(() => {
-          clearTimeout(force);
-          clearInterval(sweep);
-          resolve();
-        });
-        // Pending webhook attempts end with the server; none may outlive close().
-        ctx.webhookDelivery.stop();
-        server.closeIdleConnections();
-      });
+      // Pending webhook attempts end with the server; none may outlive close().
+      ctx.webhookDelivery.stop();
+      closing ??= closeGracefully(server, graceMs);
       return closing;
     },
   };
