@@ -21,6 +21,11 @@ export interface WalkPlan {
   proceeds: number;
 }
 
+/** A level the order may not take: above a buy's limit or below a sell's (never for market orders). */
+function beyondLimit(side: OrderSide, price: number, limit: number | null): boolean {
+  return limit !== null && (side === 'buy' ? price > limit : price < limit);
+}
+
 /**
  * Walks the opposite side from the best level (buy → asks ascending, sell → bids descending),
  * taking min(level, remaining) cut down to whole lots, and stops at `limit` (null = market) or
@@ -42,7 +47,7 @@ export function walkBook(
   let feeSum = 0;
   for (const level of levels) {
     if (remaining <= 0) break;
-    if (limit !== null && (side === 'buy' ? level.price > limit : level.price < limit)) break;
+    if (beyondLimit(side, level.price, limit)) break;
     const take = floorToGrid(Math.min(level.quantity, remaining), lotSize);
     if (take <= 0) continue;
     const notional = notionalOf(level.price, take);
@@ -79,7 +84,7 @@ export function planWalk(
 ): WalkPlan {
   const top = market.book(symbol, 1, t);
   const best = (side === 'buy' ? top.asks : top.bids)[0];
-  const unreachable = best === undefined || (limit !== null && (side === 'buy' ? best.price > limit : best.price < limit));
+  const unreachable = best === undefined || beyondLimit(side, best.price, limit);
   const plan = walkBook(top, side, quantity, limit, lotSize, qtyDecimals, feeBps);
   if (unreachable || plan.filledQuantity >= quantity) return plan;
   return walkBook(market.book(symbol, BOOK_DEPTH, t), side, quantity, limit, lotSize, qtyDecimals, feeBps);
