@@ -9,11 +9,9 @@ export function rateLimitText(agent: AgentRecord): string {
   return `${agent.rateLimitPerMinute} requests/min`;
 }
 
-export function serializeAgentProfile(agent: AgentRecord) {
+/** The fields every view of an agent shares, in the spec's property order. */
+function agentFields(agent: AgentRecord) {
   return {
-    id: agent.agentId,
-    name: agent.name,
-    keyPrefix: agent.apiKey.slice(0, 12),
     permissions: [...agent.permissions],
     mode: agent.mode,
     rateLimit: rateLimitText(agent),
@@ -23,19 +21,13 @@ export function serializeAgentProfile(agent: AgentRecord) {
   };
 }
 
+export function serializeAgentProfile(agent: AgentRecord) {
+  return { id: agent.agentId, name: agent.name, keyPrefix: agent.apiKey.slice(0, 12), ...agentFields(agent) };
+}
+
+/** The register response: the only view with the key in full and the secret. */
 export function serializeRegisteredAgent(agent: AgentRecord, apiSecret: string) {
-  return {
-    id: agent.agentId,
-    name: agent.name,
-    apiKey: agent.apiKey,
-    apiSecret,
-    permissions: [...agent.permissions],
-    mode: agent.mode,
-    rateLimit: rateLimitText(agent),
-    dailyLossLimit: agent.dailyLossLimit,
-    maxPositionSize: agent.maxPositionSize,
-    createdAt: iso(agent.createdAt),
-  };
+  return { id: agent.agentId, name: agent.name, apiKey: agent.apiKey, apiSecret, ...agentFields(agent) };
 }
 
 export function serializeBreakers(b: BreakerState) {
