@@ -21,12 +21,6 @@ export function toProblem(error: unknown, limitBytes: number): HttpProblem {
   if (error instanceof EngineError) {
     const code = (ENGINE_TO_PROBLEM[error.code] ?? error.code) as ProblemCode;
     const extras: Record<string, unknown> = { ...(error.details ?? {}) };
-    // The engine names an order's status `status`, which in a problem body is the HTTP status:
-    // it goes out as the spec's `orderStatus` instead of overwriting the integer.
-    if (typeof extras.status === 'string') {
-      extras.orderStatus = extras.status;
-      delete extras.status;
-    }
     for (const key of ['resetsAt', 'trippedAt'] as const) {
       if (typeof extras[key] === 'number') extras[key] = new Date(extras[key]).toISOString();
     }

@@ -37,7 +37,7 @@ describe('cancelOrder', () => {
     engine.cancelOrder(id, resting.orderId);
     expect(expectEngineError(() => engine.cancelOrder(id, resting.orderId), 'order_not_modifiable').message).toContain('canceled');
     expect(expectEngineError(() => engine.modifyOrder(id, resting.orderId, { quantity: 1 }), 'order_not_modifiable').details).toMatchObject({
-      status: 'canceled',
+      orderStatus: 'canceled',
     });
   });
 

@@ -20,6 +20,7 @@ export function requireModifiable(order: OrderState, action: 'modified' | 'cance
   throw new EngineError(
     'order_not_modifiable',
     `Order ${order.orderId} is ${order.status} and can no longer be ${action}; only open or partially_filled orders can.`,
-    { orderId: order.orderId, status: order.status },
+    // `orderStatus`, as the spec names it: `status` in a problem body is the HTTP status.
+    { orderId: order.orderId, orderStatus: order.status },
   );
 }
