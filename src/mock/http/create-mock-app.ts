@@ -33,8 +33,10 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   app.use(
     '/v1/agent',
     routeStage(ctx.router, '/v1/agent'),
-    faultStage(ctx),
+    // The body is read before faults act, so an answer faked by a fault is journaled and
+    // recorded with what the client sent (the client runner judges the retried order by it).
     ...readRawBody(ctx),
+    faultStage(ctx),
     authenticate(ctx),
     rateLimit(ctx),
     authorize(ctx),

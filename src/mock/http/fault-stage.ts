@@ -1,13 +1,11 @@
-// Stage 2: injected faults (control API). Latency delays the request, an error answers a 5xx
-// problem, a drop destroys the socket without an answer.
+// Stage 2b, after the raw body is read: injected faults (control API). Latency delays the
+// request, an error answers a 5xx (or 429) problem, a drop destroys the socket without an answer.
 import type { RequestHandler } from 'express';
 import type { MockContext } from './mock-context.js';
 import { HttpProblem } from './problem.js';
-import { readRawBody } from './read-raw-body.js';
 import { requestState } from './request-state.js';
 
 export function faultStage(ctx: MockContext): RequestHandler {
-  const readBody = readRawBody(ctx);
   return (req, res, next) => {
     const { op } = requestState(res);
     const decision = op ? ctx.faults.pick(op.operationId) : null;
@@ -35,20 +33,8 @@ export function faultStage(ctx: MockContext): RequestHandler {
       }
       next();
     };
-    const delayed = (): void => {
-      // Injected latency is real time on purpose: it exercises the client's time-outs.
-      if (delayMs > 0) setTimeout(act, delayMs).unref();
-      else act();
-    };
-    // An error fault answers in place of the server, so read the body first: the journal and
-    // recorders (the client-side runner judges the order that failed) see what was sent. Other
-    // faults go on to the raw-body stage, which must be the first to read it.
-    if (fault.kind !== 'error') return delayed();
-    const readThen = (i: number): void => {
-      const stage = readBody[i];
-      if (!stage) return delayed();
-      void stage(req, res, (error?: unknown) => (error ? next(error) : readThen(i + 1)));
-    };
-    readThen(0);
+    // Injected latency is real time on purpose: it exercises the client's time-outs.
+    if (delayMs > 0) setTimeout(act, delayMs).unref();
+    else act();
   };
 }

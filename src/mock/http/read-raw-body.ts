@@ -1,4 +1,4 @@
-// Stage 2b: read the body as raw bytes (capped at 1 MiB). The HMAC is computed over exactly
+// Stage 2: read the body as raw bytes (capped at 1 MiB). The HMAC is computed over exactly
 // these bytes, so nothing may parse or re-encode them before authentication.
 //
 // A body over the cap is refused at once, with `Connection: close`: when Content-Length already
