@@ -7,6 +7,7 @@ import { authChecks } from '../../../src/conformance/checks/catalogue-part-auth.
 import type { Finding, RunSummary } from '../../../src/conformance/findings.js';
 import { runChecks } from '../../../src/conformance/run-checks.js';
 import { startMock, type StartMockOptions } from '../../../src/mock/http/start-mock.js';
+import { findingLabel } from '../../../src/conformance/findings.js';
 
 export const CLOCK = 'virtual:2026-01-05T12:00:00Z';
 
@@ -120,7 +121,7 @@ export async function runAgainstBroken(breakage: Breakage, only: readonly string
   }
 }
 
-export const baseId = (f: Finding): string => f.checkId.replace(/@(sandbox|live)$/, '');
+export const baseId = (f: Finding): string => f.checkId;
 
 /** The failures of one check (any mode). */
 export const failuresOf = (summary: RunSummary, id: string) =>
@@ -128,4 +129,4 @@ export const failuresOf = (summary: RunSummary, id: string) =>
 
 /** One line per finding, for readable assertion diffs. */
 export const lines = (summary: RunSummary): string[] =>
-  summary.findings.map((f) => `${f.status} ${f.checkId}: ${f.message}`);
+  summary.findings.map((f) => `${f.status} ${findingLabel(f)}: ${f.message}`);
