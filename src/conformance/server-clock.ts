@@ -19,17 +19,26 @@ export interface ServerClock {
   /** Server time minus this machine's time, in ms (as measured; 0 for an in-sync server). */
   readonly offsetMs: number;
   /**
-   * Requests a GCRA quota of `limit` per `windowMs` may have regained while `elapsedMs` of real
-   * time passed. Zero on a virtual or fixed clock: there time passes only when the runner moves it.
+   * Requests a GCRA quota of `limit` per `windowMs`, full when the interval began (a fresh agent's
+   * first request), has regained by its end, `elapsedMs` of real time later: one per emission
+   * interval (windowMs / limit). Zero on a virtual or fixed clock: there time passes only when the
+   * runner moves it. Under GCRA "60 per minute" lets request 61 through once a second has passed.
    */
   refilled(elapsedMs: number, limit: number, windowMs: number): number;
+  /** The most a quota may regain over any `elapsedMs` (an interval not aligned with its refills). */
+  maxRefill(elapsedMs: number, limit: number, windowMs: number): number;
 }
 
-const refillOnRealClock = (elapsedMs: number, limit: number, windowMs: number): number => Math.floor((Math.max(0, elapsedMs) * limit) / windowMs);
+const intervals = (elapsedMs: number, limit: number, windowMs: number): number => (Math.max(0, elapsedMs) * limit) / windowMs;
+const REAL = {
+  refilled: (elapsedMs: number, limit: number, windowMs: number): number => Math.floor(intervals(elapsedMs, limit, windowMs)),
+  maxRefill: (elapsedMs: number, limit: number, windowMs: number): number => Math.ceil(intervals(elapsedMs, limit, windowMs)),
+};
+const FROZEN = { refilled: () => 0, maxRefill: () => 0 };
 
 /** A server without the control API: a real clock, `offsetMs` ahead of this machine. */
 export function assumedRealClock(offsetMs = 0): ServerClock {
-  return { kind: 'real', source: 'assumed', offsetMs, now: () => Date.now() + offsetMs, sync: async () => {}, refilled: refillOnRealClock };
+  return { kind: 'real', source: 'assumed', offsetMs, now: () => Date.now() + offsetMs, sync: async () => {}, ...REAL };
 }
 
 export async function createServerClock(control: ControlClient | null, offsetMs = 0): Promise<ServerClock> {
@@ -48,7 +57,7 @@ export async function createServerClock(control: ControlClient | null, offsetMs 
       sync: async () => {
         serverNow = await control.now();
       },
-      refilled: () => 0,
+      ...FROZEN,
     };
   }
   let offset = info.clock.nowMs - Date.now();
@@ -62,6 +71,6 @@ export async function createServerClock(control: ControlClient | null, offsetMs 
     sync: async () => {
       offset = (await control.now()) - Date.now();
     },
-    refilled: refillOnRealClock,
+    ...REAL,
   };
 }

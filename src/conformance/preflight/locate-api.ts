@@ -35,18 +35,16 @@ function describe(res: RawResponse): string {
   return `${res.status} ${type.split(';')[0]}${location}`;
 }
 
-/** Bases worth trying when `baseUrl` is not the API: the origin's and the base's /v1/agent, its parents. */
+/** Bases worth trying when `baseUrl` is not the API, likeliest first: its /v1/agent prefix, the origin's and its own /v1/agent, its parents'. */
 export function candidateBases(baseUrl: string): string[] {
   const url = new URL(baseUrl);
   const segments = url.pathname.split('/').filter(Boolean);
   const out = new Set<string>();
-  out.add(`${trim(baseUrl)}${SIGNING_BASE_PATH}`);
-  for (let n = segments.length; n >= 0; n--) {
-    const prefix = segments.slice(0, n).join('/');
-    out.add(`${url.origin}${prefix ? `/${prefix}` : ''}${SIGNING_BASE_PATH}`);
-  }
   const at = url.pathname.indexOf(SIGNING_BASE_PATH);
   if (at >= 0) out.add(`${url.origin}${url.pathname.slice(0, at + SIGNING_BASE_PATH.length)}`);
+  out.add(`${url.origin}${SIGNING_BASE_PATH}`);
+  out.add(`${trim(baseUrl)}${SIGNING_BASE_PATH}`);
+  for (let n = segments.length - 1; n >= 1; n--) out.add(`${url.origin}/${segments.slice(0, n).join('/')}${SIGNING_BASE_PATH}`);
   out.delete(trim(baseUrl));
   return [...out];
 }

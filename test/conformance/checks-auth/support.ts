@@ -3,6 +3,7 @@
 // that bends requests or answers in ways the mock's seeded defects do not cover.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Check } from '../../../src/conformance/check.js';
 import { authChecks } from '../../../src/conformance/checks/catalogue-part-auth.js';
 import type { Finding, RunSummary } from '../../../src/conformance/findings.js';
 import { runChecks } from '../../../src/conformance/run-checks.js';
@@ -98,10 +99,10 @@ export async function startBrokenServer(breakage: Breakage, options: StartMockOp
 }
 
 /** Runs the auth checks (or `only` some of them) against a base URL, both modes. */
-export function runAuthChecks(baseUrl: string, only?: readonly string[], extra: { slow?: boolean } = {}): Promise<RunSummary> {
+export function runAuthChecks(baseUrl: string, only?: readonly string[], extra: { slow?: boolean; checks?: readonly Check[] } = {}): Promise<RunSummary> {
   return runChecks({
     baseUrl,
-    checks: authChecks,
+    checks: extra.checks ?? authChecks,
     modes: ['sandbox', 'live'],
     only,
     allowLiveOrders: true,
@@ -111,11 +112,11 @@ export function runAuthChecks(baseUrl: string, only?: readonly string[], extra: 
   });
 }
 
-/** Runs `only` against the mock behind `breakage`, then closes both. */
-export async function runAgainstBroken(breakage: Breakage, only: readonly string[], options: StartMockOptions = {}): Promise<RunSummary> {
+/** Runs `only` (of the auth checks, or of `checks`) against the mock behind `breakage`, then closes both. */
+export async function runAgainstBroken(breakage: Breakage, only: readonly string[], options: StartMockOptions = {}, checks?: readonly Check[]): Promise<RunSummary> {
   const server = await startBrokenServer(breakage, options);
   try {
-    return await runAuthChecks(server.baseUrl, only);
+    return await runAuthChecks(server.baseUrl, only, { checks });
   } finally {
     await server.close();
   }
