@@ -133,7 +133,7 @@ async function describeGiven(
   const me = await client.send<{ agent?: { id?: string; permissions?: Permission[]; rateLimit?: string } }>('GET', '/me');
   if (me.status !== 200 || !me.json?.agent?.id) throw new Error(`GET /me with the given key answered ${me.status}; check --key and --secret`);
   const rate = Number(/^(\d+)/.exec(me.json.agent.rateLimit ?? '')?.[1] ?? 60);
-  return {
+  const agent: TestAgent = {
     id: me.json.agent.id,
     mode,
     permissions: me.json.agent.permissions ?? [],
@@ -144,6 +144,9 @@ async function describeGiven(
     quota: createGcra(rate, 60_000),
     ratePerMinute: rate,
   };
+  // The GET /me above went out before the agent existed to be tracked: it used quota too.
+  agent.quota.take('agent', options.now());
+  return agent;
 }
 
 export type AgentPool = ReturnType<typeof createAgentPool>;
