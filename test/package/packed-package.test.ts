@@ -33,7 +33,7 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('the packed tarball', () => {
+describe('the packed tarball', { timeout: 60_000 }, () => {
   const paths = (): string[] => packed.files.map((f) => f.path);
 
   it('ships the licence, the docs, the specs, the sample market recording and the built code', () => {
@@ -97,7 +97,8 @@ describe('the packed tarball', () => {
   });
 });
 
-describe('installed in a consumer project, offline', () => {
+// Each step starts Node, npm or tsc afresh: slow on a loaded machine, so the limits are wide.
+describe('installed in a consumer project, offline', { timeout: 240_000 }, () => {
   it('installs without an install-script warning about nx-conformance', () => {
     const flagged = installed.stderr.split('\n').filter((l) => /install-scripts/.test(l) && /nx-conformance@/.test(l));
     expect(flagged).toEqual([]);
