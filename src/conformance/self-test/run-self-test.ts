@@ -23,6 +23,10 @@ export interface SelfTestOptions {
   /** Run only the checks each defect expects (fast) instead of the whole catalogue. */
   targeted?: boolean;
   onDefect?: (result: DefectResult) => void;
+  /** Before each defect's run (progress: the runs take a while). */
+  onDefectStart?: (defect: DefectName, checks: readonly string[]) => void;
+  /** Each finding of the run against the clean mock, as it comes. */
+  onCleanFinding?: (finding: Finding) => void;
 }
 
 export interface MockRunHooks {
@@ -55,10 +59,11 @@ export async function runAgainstMock(checks: readonly Check[], defects: readonly
 }
 
 export async function runSelfTest(options: SelfTestOptions): Promise<{ clean: RunSummary; results: DefectResult[] }> {
-  const clean = await runAgainstMock(options.checks, []);
+  const clean = await runAgainstMock(options.checks, [], undefined, { onFinding: options.onCleanFinding });
   const results: DefectResult[] = [];
   for (const defect of options.defects ?? defectNames) {
     const expected = defectExpectations[defect];
+    options.onDefectStart?.(defect, expected);
     const summary = await runAgainstMock(options.checks, [defect], options.targeted ? expected : undefined);
     const failed = new Set(summary.findings.filter((f) => f.status === 'fail').map((f) => f.checkId));
     const caughtBy = expected.filter((id) => failed.has(id));
