@@ -15,6 +15,7 @@ import { createJournal, type Journal } from './journal.js';
 import { createRouter, type Router } from './match-route.js';
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
 import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
+import { loadFixture } from '../state/load-fixture.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.js';
 
 export interface MockContext {
@@ -34,6 +35,12 @@ export interface MockContext {
   readonly ids: Rng;
   demoAgents: DemoAgent[];
   agentLimiterFor(agent: AgentRecord): Gcra;
+  /** Every rate limiter by name (`register`, `agent:<requests per minute>`), for a state file. */
+  readonly limiters: ReadonlyMap<string, Gcra>;
+  /** Called after a limiter's take() moved a key's state (a write-ahead store listens). */
+  onLimiterTake?: (limiter: string, key: string) => void;
+  /** Requests answered so far: the counter behind request ids. */
+  requestCount: number;
   nextRequestId(): string;
   /** Drops all state, as after a fresh start with the same options (the clock excepted). */
   reset(): void;
@@ -64,8 +71,16 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       unlatchedDailyLoss: defects.has('unlatched-daily-loss'),
       ignoreMaxPosition: defects.has('ignore-max-position'),
     });
-  const limiters = new Map<number, Gcra>();
-  let requestSeq = 0;
+  const limiters = new Map<string, Gcra>();
+  const limiter = (name: string, limit: number): Gcra => {
+    let found = limiters.get(name);
+    if (!found) {
+      found = createGcra(limit, 60_000);
+      found.onTake = (key) => ctx.onLimiterTake?.(name, key);
+      limiters.set(name, found);
+    }
+    return found;
+  };
   const webhooks = createWebhookRegistry();
   const webhookDelivery = createWebhookDispatcher({
     clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log: options.log,
@@ -75,7 +90,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     clock,
     market,
     engine: makeEngine(),
-    registerLimiter: createGcra(options.registerRateLimit, 60_000),
+    registerLimiter: limiter('register', options.registerRateLimit),
     journal: createJournal(options.journalSize),
     faults: createFaultTable(options.seed),
     defects,
@@ -84,35 +99,30 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     webhookDelivery,
     ids: createRng(`${options.seed}:http`),
     demoAgents: [],
-    agentLimiterFor(agent) {
-      let limiter = limiters.get(agent.rateLimitPerMinute);
-      if (!limiter) {
-        limiter = createGcra(agent.rateLimitPerMinute, 60_000);
-        limiters.set(agent.rateLimitPerMinute, limiter);
-      }
-      return limiter;
-    },
+    agentLimiterFor: (agent) => limiter(`agent:${agent.rateLimitPerMinute}`, agent.rateLimitPerMinute),
+    limiters,
+    requestCount: 0,
     nextRequestId() {
-      requestSeq += 1;
-      return `req_${requestSeq.toString(16).padStart(16, '0')}`;
+      ctx.requestCount += 1;
+      return `req_${ctx.requestCount.toString(16).padStart(16, '0')}`;
     },
     reset() {
       (ctx as { engine: Engine }).engine = makeEngine();
       (ctx as { ids: Rng }).ids = createRng(`${options.seed}:http`);
-      limiters.clear();
-      ctx.registerLimiter.reset();
+      for (const l of limiters.values()) l.reset();
       ctx.journal.clear();
       ctx.faults.clear();
       ctx.webhooks.clear();
       webhookDelivery.reset();
       webhookDelivery.attach(ctx.engine);
       market.clearOverrides();
-      requestSeq = 0;
+      ctx.requestCount = 0;
       ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
     },
     log: options.log ?? (() => {}),
   };
   webhookDelivery.attach(ctx.engine);
   ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
+  if (options.state !== undefined) loadFixture(ctx, options.state);
   return ctx;
 }

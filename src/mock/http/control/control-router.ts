@@ -11,9 +11,12 @@ import { routeStage } from '../route-stage.js';
 import { validateInput } from '../validate-input.js';
 import { controlHandlers } from './control-handlers.js';
 
+/** PUT /state takes a whole sandbox as a fixture: far more than an API request may carry. */
+export const CONTROL_BODY_LIMIT = 256 * 1024 * 1024;
+
 export function createControlRouter(ctx: MockContext): Router {
   const router = expressRouter();
-  router.use(routeStage(createRouter(controlOperationList), '/__nx'), ...readRawBody(ctx), parseBody(), validateInput(), async (_req, res) => {
+  router.use(routeStage(createRouter(controlOperationList), '/__nx'), ...readRawBody(ctx, Math.max(ctx.options.bodyLimit, CONTROL_BODY_LIMIT)), parseBody(), validateInput(), async (_req, res) => {
     const state = requestState(res);
     const handler = controlHandlers[state.op?.operationId as ControlOperationId];
     const result = await handler(ctx, { agent: undefined, params: state.params ?? {}, query: state.query ?? {}, body: state.body });
