@@ -2,7 +2,8 @@
 // the tarball's contents, then an offline install into a fresh consumer project where the CLI
 // runs through npx, a vitest suite uses nx-conformance/testing, and a strict tsc
 // (skipLibCheck: false) checks the public types. .ci/run repeats this file on Node 22 and 24.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,10 +29,10 @@ beforeAll(async () => {
   );
 }, 300_000);
 
-afterAll(() => {
+afterAll(async () => {
   for (const s of running) stop(s, 'SIGKILL');
-  rmSync(work, { recursive: true, force: true });
-});
+  await rm(work, { recursive: true, force: true });
+}, 120_000);
 
 describe('the packed tarball', { timeout: 60_000 }, () => {
   const paths = (): string[] => packed.files.map((f) => f.path);
