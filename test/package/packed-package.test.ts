@@ -105,6 +105,12 @@ describe('installed in a consumer project, offline', { timeout: 240_000 }, () =>
     expect(flagged).toEqual([]);
   });
 
+  it('`npx nx-conformance --version` prints the version that was packed', async () => {
+    const r = await run('npx', ['nx-conformance', '--version'], consumer);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${packed.manifest.version}\n`);
+  });
+
   it('`npx nx-conformance mock` serves the API, and `npx nx-conformance server` checks it', async () => {
     const mock = start('npx', ['nx-conformance', 'mock', '--port', '0'], consumer);
     running.push(mock);
