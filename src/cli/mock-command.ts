@@ -9,7 +9,7 @@ import { WEBHOOK_TARGETS } from '../mock/webhooks/url-policy.js';
 
 export function banner(mock: RunningMock): string {
   const lines = [`nx-conformance mock exchange listening on ${mock.url}`, `  API:     ${mock.baseUrl}`];
-  if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`);
+  if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`, `  dashboard: ${mock.url}/__nx/ui`);
   lines.push(`  seed ${mock.ctx.options.seed}, clock ${mock.ctx.clock.kind}, ${mock.ctx.options.rateLimit} requests/min per agent`);
   if (mock.ctx.defects.size > 0) lines.push(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`);
   for (const demo of mock.ctx.demoAgents) {
@@ -62,6 +62,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
           seed: opts.seed,
           clock,
           market: market.market,
+          marketDescription: market.describe.replace(/^market: /, ''),
           startingCash: opts.startingCash,
           feeBps: opts.feeBps,
           rateLimit: opts.rateLimit,
