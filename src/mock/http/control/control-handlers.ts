@@ -60,6 +60,7 @@ export const controlHandlers: Record<CoreOperationId, ControlHandler> = {
       defects: [...ctx.defects],
       rateLimit: ctx.options.rateLimit,
       demoAgents: ctx.demoAgents.map((d) => ({ agentId: d.agentId, mode: d.mode, apiKey: d.apiKey })),
+      operations: operationList.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path })),
     },
   }),
   resetState: (ctx) => {
