@@ -115,14 +115,19 @@ export function main(argv: string[]): number {
   return 1;
 }
 
-// Run only when executed directly (tests import `main`/`staleFiles`).
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** main() as the command line sees it: spec problems print their message and return 2, no stack. */
+export function runCli(argv: string[]): number {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    return main(argv);
   } catch (err) {
     // Spec problems are expected failures: print the message (with its JSON pointer), no stack.
     const known = err instanceof CodegenError || (err instanceof Error && err.message.includes('invalid YAML'));
     console.error(known ? `generate: ${(err as Error).message}` : err);
-    process.exitCode = 2;
+    return 2;
   }
+}
+
+// Run only when executed directly (tests import `runCli`/`staleFiles`).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = runCli(process.argv.slice(2));
 }
