@@ -2,20 +2,14 @@
 // in the package). Everything comes from this server: the page's Content-Security-Policy allows
 // no other origin, so a dashboard that tried to reach a CDN would fail loudly in its tests.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import express, { type RequestHandler } from 'express';
+import { packageRoot } from '../../package-files.js';
 import { HttpProblem } from '../http/problem.js';
 
-/** dist/ui of the package this file belongs to, from src/ (tests, tsx) and from dist/src/ alike. */
+/** dist/ui of this package, from src/ (tests, tsx), dist/src/ and node_modules/ alike. */
 export function defaultUiDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return join(dir, 'dist', 'ui');
+  return join(packageRoot(), 'dist', 'ui');
 }
 
 const CSP = [
