@@ -19,7 +19,7 @@ export const integer = (v: string): number => numeric(v, Number.isSafeInteger, '
 export const positiveNumber = (v: string): number => numeric(v, (n) => Number.isFinite(n) && n > 0, 'a positive number');
 export const nonNegativeNumber = (v: string): number => numeric(v, (n) => Number.isFinite(n) && n >= 0, 'a number ≥ 0');
 
-const REPORTERS = ['pretty', 'json', 'junit'] as const;
+const REPORTERS = ['pretty', 'json', 'junit', 'html'] as const;
 
 export interface Reporting {
   progress: PrettyProgress | null;
@@ -40,7 +40,7 @@ export function createReporting(reporters: readonly string[], outDir: string | u
     progress,
     async finish(summary) {
       progress?.done(summary);
-      const machine = reporters.filter((r): r is 'json' | 'junit' => r === 'json' || r === 'junit');
+      const machine = reporters.filter((r): r is 'json' | 'junit' | 'html' => r === 'json' || r === 'junit' || r === 'html');
       if (machine.length === 0) return;
       const files = await writeReports(summary, { reporters: machine, outDir, toolVersion: TOOL_VERSION, write: (s) => process.stdout.write(s) });
       for (const f of files) process.stderr.write(`report: ${f}\n`);

@@ -49,7 +49,11 @@ describe('the dashboard', { timeout: 120_000 }, () => {
     const { page, problems } = await open(view === 'agents' ? `agents/${mock.agent.agentId}` : view);
     await page.locator(`main[data-view="${view}"] h2`).first().waitFor(WAIT);
     if (view === 'markets') await page.locator('.candles[data-last-time]').waitFor(WAIT);
-    if (view === 'requests') await page.locator('tbody[data-seq]').first().waitFor(WAIT);
+    if (view === 'requests') {
+      // Open an entry, so its request, response and curl button are checked too.
+      await page.locator('tbody[data-seq] button.link').first().click(WAIT);
+      await page.getByRole('button', { name: 'Copy as curl' }).waitFor(WAIT);
+    }
     await page.screenshot({ path: screenshotPath(`dashboard-${view}`), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

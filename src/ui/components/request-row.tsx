@@ -63,7 +63,7 @@ export function RequestRow({ entry }: { entry: JournalEntry }) {
             <div class="row top">
               <div>
                 <h4>Request {entry.requestId}</h4>
-                <pre>
+                <pre tabIndex={0}>
                   {entry.method} {entry.path}
                   {entry.query ? `?${entry.query}` : ''}
                   {'\n'}
@@ -76,7 +76,7 @@ export function RequestRow({ entry }: { entry: JournalEntry }) {
               </div>
               <div>
                 <h4>Response {entry.status}</h4>
-                <pre>{pretty(entry.responseBody)}</pre>
+                <pre tabIndex={0}>{pretty(entry.responseBody)}</pre>
               </div>
             </div>
             <button type="button" onClick={() => void copy()}>
