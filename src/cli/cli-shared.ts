@@ -39,7 +39,7 @@ export function listenFailure(error: unknown, host: string, portNumber: number):
   }
 }
 
-const REPORTERS = ['pretty', 'json', 'junit'] as const;
+const REPORTERS = ['pretty', 'json', 'junit', 'html'] as const;
 
 export interface Reporting {
   progress: PrettyProgress | null;
@@ -60,7 +60,7 @@ export function createReporting(reporters: readonly string[], outDir: string | u
     progress,
     async finish(summary) {
       progress?.done(summary);
-      const machine = reporters.filter((r): r is 'json' | 'junit' => r === 'json' || r === 'junit');
+      const machine = reporters.filter((r): r is 'json' | 'junit' | 'html' => r === 'json' || r === 'junit' || r === 'html');
       if (machine.length === 0) return;
       const files = await writeReports(summary, { reporters: machine, outDir, toolVersion: TOOL_VERSION, write: (s) => process.stdout.write(s) });
       for (const f of files) process.stderr.write(`report: ${f}\n`);

@@ -17,7 +17,7 @@ function describeClock(clock: RunningMock['ctx']['clock']): string {
 
 export function banner(mock: RunningMock): string {
   const lines = [`nx-conformance mock exchange listening on ${mock.url}`, `  API:     ${mock.baseUrl}`];
-  if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`);
+  if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`, `  dashboard: ${mock.url}/__nx/ui`);
   const validation = mock.ctx.options.validateResponses ? 'on: every response is checked against the spec' : 'off (--validate-responses turns it on)';
   lines.push(`  seed ${mock.ctx.options.seed}, ${mock.ctx.options.rateLimit} requests/min per agent, response validation ${validation}`);
   lines.push(`  clock:   ${describeClock(mock.ctx.clock)}`);
@@ -78,6 +78,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
           seed: opts.seed,
           clock,
           market: market.market,
+          marketDescription: market.describe.replace(/^market: /, ''),
           startingCash: opts.startingCash,
           feeBps: opts.feeBps,
           rateLimit: opts.rateLimit,

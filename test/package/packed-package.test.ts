@@ -53,6 +53,9 @@ describe('the packed tarball', { timeout: 60_000 }, () => {
         'dist/src/index.d.ts',
         'dist/src/testing/index.js',
         'dist/src/testing/index.d.ts',
+        'dist/ui/index.html',
+        'dist/ui/app.js',
+        'dist/ui/app.css',
       ]),
     );
   });
@@ -118,6 +121,8 @@ describe('installed in a consumer project, offline', { timeout: 240_000 }, () =>
     const [, key] = await waitForOutput(mock, /demo sandbox agent: key (nx_test_\w+)/, 5_000);
     const market = await fetch(`${url}/v1/agent/market?coins=bitcoin`, { headers: { 'X-NX-Key': key! } });
     expect(market.status).toBe(200);
+    const dashboard = await fetch(`${url}/__nx/ui/app.js`);
+    expect(dashboard.status).toBe(200);
     const checked = await run('npx', ['nx-conformance', 'server', '--base-url', `${url}/v1/agent`, '--mode', 'sandbox', '--checks', 'schema.market'], consumer);
     expect(checked.code, checked.stdout + checked.stderr).toBe(0);
     expect(checked.stdout).toMatch(/1 passed/);
