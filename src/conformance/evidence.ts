@@ -2,7 +2,7 @@
 // that reproduces the request without putting any secret or signature on the page: the
 // signature is recomputed in the shell from $NX_API_SECRET.
 import type { Exchange } from '../client/agent-client.js';
-import { curlScript } from '../curl-script.js';
+import { curlScript, type CurlOptions } from '../curl-script.js';
 import { redactBody, redactHeaders } from '../redact.js';
 import type { Evidence } from './findings.js';
 
@@ -23,6 +23,6 @@ export function toEvidence(exchange: Exchange): Evidence {
 }
 
 /** The exchange's request as a curl script (see src/curl-script.ts). */
-export function toCurl(exchange: Exchange, note?: string): string {
-  return curlScript(exchange.request, note);
+export function toCurl(exchange: Exchange, note?: string, options: CurlOptions = {}): string {
+  return curlScript(exchange.request, note, options);
 }
