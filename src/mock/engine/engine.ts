@@ -30,6 +30,8 @@ export interface EngineOptions {
   secretSource: () => string;
   /** The 32 base62 characters after nx_test_/nx_live_; default drawn from rng. */
   keySource?: () => string;
+  /** Told every credential handed out (API secrets, API key bodies): the mock redacts them. */
+  onCredential?: (credential: string) => void;
   startingCash?: number;
   feeBps?: number;
   allowShort?: boolean;
@@ -109,6 +111,7 @@ export function createEngine(options: EngineOptions): Engine {
     rng: options.rng,
     secretSource: options.secretSource,
     keySource: options.keySource ?? (() => randomBase62(options.rng, 32)),
+    onCredential: options.onCredential,
     config: resolveConfig(options),
     state: createState(options.clock.now()),
     events,

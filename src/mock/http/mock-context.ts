@@ -8,6 +8,7 @@ import { createModelMarket, createOverridableMarket, type OverridableMarket } fr
 import { createRng } from '../engine/random.js';
 import type { Rng } from '../engine/types.js';
 import { parseDefects, type DefectName } from '../defects.js';
+import { redactText, SecretIndex } from '../../redact.js';
 import { createGcra, type Gcra } from '../limits/gcra.js';
 import { createDemoAgents, type DemoAgent } from './demo-agents.js';
 import { createFaultTable, type FaultTable } from './faults.js';
@@ -31,6 +32,8 @@ export interface MockContext {
   readonly webhooks: WebhookRegistry;
   /** Delivers engine events to the webhooks (src/mock/webhooks); idle()/flush() for tests. */
   readonly webhookDelivery: WebhookDispatcher;
+  /** Every credential handed out since the last reset: the journal and the log redact them. */
+  readonly secrets: SecretIndex;
   /** Seeded ids for things the engine does not own (webhooks). */
   readonly ids: Rng;
   /** The /__nx/events feed of the dashboard; idle (and nearly free) while nobody listens. */
@@ -58,12 +61,17 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   const market = createOverridableMarket(options.market ?? createModelMarket({ seed: options.seed }));
   const defects = parseDefects(options.defects);
   const secretSource = options.secretSource ?? cryptoSecret;
+  const secrets = new SecretIndex();
+  const onCredential = (credential: string): void => secrets.add(credential);
+  // Every line goes out redacted: log lines quote requests, errors and webhook URLs.
+  const log = (line: string): void => options.log?.(redactText(line, secrets));
   const makeEngine = (): Engine =>
     createEngine({
       clock,
       market,
       rng: createRng(`${options.seed}:engine`),
       secretSource,
+      onCredential,
       startingCash: options.startingCash,
       feeBps: options.feeBps,
       allowShort: options.allowShort,
@@ -76,9 +84,9 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   let requestSeq = 0;
   let controlSeq = 0;
   const events = createEventHub();
-  const webhooks = createWebhookRegistry();
+  const webhooks = createWebhookRegistry(undefined, onCredential);
   const webhookDelivery = createWebhookDispatcher({
-    clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log: options.log,
+    clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log,
   });
   const ctx: MockContext = {
     options,
@@ -92,6 +100,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     router: createRouter(operationList),
     webhooks,
     webhookDelivery,
+    secrets,
     ids: createRng(`${options.seed}:http`),
     events,
     demoAgents: [],
@@ -112,6 +121,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       return `ctl_${controlSeq.toString(16).padStart(16, '0')}`;
     },
     reset() {
+      secrets.clear();
       (ctx as { engine: Engine }).engine = makeEngine();
       (ctx as { ids: Rng }).ids = createRng(`${options.seed}:http`);
       limiters.clear();
@@ -126,7 +136,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       requestSeq = 0;
       ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
     },
-    log: options.log ?? (() => {}),
+    log,
   };
   webhookDelivery.attach(ctx.engine);
   events.attach(ctx.engine);

@@ -22,11 +22,17 @@ export interface WebhookRegistry {
 
 export const MAX_WEBHOOKS_PER_AGENT = 20;
 
-export function createWebhookRegistry(secretSource: () => string = () => randomBytes(24).toString('base64')): WebhookRegistry {
+/** onSecret is told each new secret (whole, and its base64 part), so printers can redact it. */
+export function createWebhookRegistry(
+  secretSource: () => string = () => randomBytes(24).toString('base64'),
+  onSecret: (secret: string) => void = () => {},
+): WebhookRegistry {
   const byId = new Map<string, WebhookRecord>();
   return {
     add(record) {
-      const full = { ...record, secret: `whsec_${secretSource()}` };
+      const key = secretSource();
+      const full = { ...record, secret: `whsec_${key}` };
+      onSecret(key);
       byId.set(full.id, full);
       return full;
     },

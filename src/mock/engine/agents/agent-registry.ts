@@ -3,7 +3,7 @@
 import { createAccount } from '../trading/account.js';
 import type { EngineContext } from '../trading/context.js';
 import { utcDayStart } from '../risk/utc-day.js';
-import { makeApiKey, randomHex, stableHexId } from './make-key.js';
+import { keyPrefix, makeApiKey, randomHex, stableHexId } from './make-key.js';
 import type { AgentRecord, RegisterAgentInput, RegisteredAgent } from './types.js';
 import { validateAgentInput } from './validate-agent.js';
 
@@ -58,6 +58,9 @@ function store(
   ctx.state.agents.set(agentId, agent);
   ctx.state.agentIdByKey.set(apiKey, agentId);
   ctx.state.secrets.set(agentId, apiSecret);
+  // The key's body only: every key shares its nx_test_/nx_live_ prefix, which is no secret.
+  ctx.onCredential?.(apiSecret);
+  ctx.onCredential?.(apiKey.startsWith(keyPrefix(valid.mode)) ? apiKey.slice(keyPrefix(valid.mode).length) : apiKey);
   ctx.state.accounts.set(
     agentId,
     createAccount(agentId, ctx.config.startingCash, utcDayStart(now), {
