@@ -34,6 +34,8 @@ export interface EngineOptions {
   secretSource: () => string;
   /** The 32 base62 characters after nx_test_/nx_live_; default drawn from rng. */
   keySource?: () => string;
+  /** Told every credential handed out (API secrets, API key bodies): the mock redacts them. */
+  onCredential?: (credential: string) => void;
   startingCash?: number;
   feeBps?: number;
   allowShort?: boolean;
@@ -56,6 +58,10 @@ export interface Engine {
   registerDemoAgent(input: RegisterAgentInput, fixedKey: string, fixedSecret: string): RegisteredAgent;
   agentByKey(apiKey: string): AgentRecord | undefined;
   agent(agentId: string): AgentRecord | undefined;
+  /** Every agent, oldest first (the control API's agent list). */
+  agents(): AgentRecord[];
+  /** How many orders the agent has placed, and how many of them still rest (the dashboard's counts). */
+  orderCounts(agentId: string): { total: number; open: number };
   /** The agent's API secret (for the HMAC check); throws agent_not_found for unknown ids. */
   secretOf(agentId: string): string;
   /** Owner of an order, or undefined. Only for the seeded `cross-agent-read` defect. */
@@ -118,6 +124,7 @@ export function createEngine(options: EngineOptions): Engine {
     rng: options.rng,
     secretSource: options.secretSource,
     keySource: options.keySource ?? (() => randomBase62(options.rng, 32)),
+    onCredential: options.onCredential,
     config: resolveConfig(options),
     state: createState(options.clock.now()),
     events,
@@ -156,6 +163,12 @@ export function createEngine(options: EngineOptions): Engine {
       return id === undefined ? undefined : ctx.state.agents.get(id);
     },
     agent: (agentId) => ctx.state.agents.get(agentId),
+    agents: () => [...ctx.state.agents.values()],
+    orderCounts: (agentId) =>
+      forAgent(agentId, (a) => ({
+        total: a.orders.length,
+        open: a.orders.reduce((n, o) => (o.status === 'open' || o.status === 'partially_filled' ? n + 1 : n), 0),
+      })),
     secretOf: (agentId) => {
       const secret = ctx.state.secrets.get(agentId);
       if (secret === undefined) throw new EngineError('agent_not_found', `No agent ${JSON.stringify(agentId)}.`);

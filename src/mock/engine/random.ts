@@ -155,6 +155,12 @@ export function hashFinish(prefix: number, d: number): number {
 /** A uint32 hash to [0, 1). */
 export const unitFromHash = (h: number): number => h / TWO_32;
 
+/** The largest |quickNormalFromHash(h)| over all h (bytes all 0 or all 255): its tails are bounded. */
+export const QUICK_NORMAL_MAX = 510 / 147.80054127099805;
+
+/** The largest |normalFromHash(h)| over all h: u1 ≥ 2^-32, so the Box–Muller radius is at most sqrt(64 ln 2). */
+export const NORMAL_FROM_HASH_MAX = Math.sqrt(-2 * Math.log(1 / TWO_32));
+
 /**
  * A uint32 hash to an approximately standard normal deviate: the Irwin–Hall sum of its four bytes,
  * standardised. Five times cheaper than Box–Muller and bounded to about ±3.5; used for per-minute

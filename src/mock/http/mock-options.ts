@@ -38,6 +38,8 @@ export interface MockOptions {
   bodyLimit?: number;
   /** A market source other than the seeded model. */
   market?: MarketSource;
+  /** One line naming the market source for /__nx/info and the dashboard, e.g. `replay of FILE`. */
+  marketDescription?: string;
   /** Where webhooks may point: `any` (default), `loopback` or `public`; see src/mock/webhooks/url-policy.ts. */
   webhookTargets?: WebhookTargets;
   /** Real-time limit of one webhook delivery attempt in ms (default 10 000); then it is retried. */
@@ -50,7 +52,7 @@ export interface MockOptions {
   state?: StateFixtureInput;
 }
 
-type Unresolved = 'clock' | 'market' | 'secretSource' | 'log' | 'onRequest' | 'state';
+type Unresolved = 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest' | 'state';
 export type ResolvedMockOptions = Required<Omit<MockOptions, Unresolved>> & Pick<MockOptions, Unresolved>;
 
 export const MOCK_DEFAULTS = {

@@ -39,6 +39,8 @@ export interface EngineContext {
   rng: Rng;
   secretSource: () => string;
   keySource: () => string;
+  /** Told every credential the engine hands out (secret, key body), so printers can redact it. */
+  onCredential?: (credential: string) => void;
   config: EngineConfig;
   state: EngineState;
   events: EventBus;
