@@ -6,6 +6,7 @@ import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
 import { WEBHOOK_TARGETS } from '../mock/webhooks/url-policy.js';
+import { stateFromOption, stateMockOptions } from './state-options.js';
 
 /** The clock line: a virtual clock's start matters, since live clients must sign with its time. */
 function describeClock(clock: RunningMock['ctx']['clock']): string {
@@ -52,6 +53,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
     .option('--webhook-timeout <ms>', 'real-time limit of one webhook delivery attempt', positiveNumber, MOCK_DEFAULTS.webhookTimeoutMs)
     .option('--defect <name>', 'switch on a seeded defect (repeatable; see --list-defects)', collect, [])
     .option('--list-defects', 'print the seeded defects, one name per line, and exit')
+    .addOption(stateFromOption())
     .action(async (opts, cmd: Command) => {
       if (opts.listDefects) {
         process.stdout.write(`${defectNames.join('\n')}\n`);
@@ -69,14 +71,15 @@ export function mockCommand(onExit: (code: number) => void): Command {
         return onExit(1);
       }
       // A replay only moves inside its recording: unless --clock was given, start a virtual clock at its first point.
-      const clock = market.span && cmd.getOptionValueSource('clock') === 'default' ? `virtual:${new Date(market.span.from).toISOString()}` : opts.clock;
+      const clockGiven = cmd.getOptionValueSource('clock') !== 'default';
+      const clock = market.span && !clockGiven ? `virtual:${new Date(market.span.from).toISOString()}` : opts.clock;
       let mock: RunningMock;
       try {
         mock = await startMock({
           port: opts.port,
           host: opts.host,
           seed: opts.seed,
-          clock,
+          ...(await stateMockOptions({ ...opts, clock }, clockGiven || market.span !== undefined)),
           market: market.market,
           marketDescription: market.describe.replace(/^market: /, ''),
           startingCash: opts.startingCash,

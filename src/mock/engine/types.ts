@@ -15,6 +15,16 @@ export interface Rng {
   int(min: number, max: number): number;
   /** Standard normal deviate. */
   normal(): number;
+  /** Where the generator is, so a restarted mock draws the same ids next (createRng has it). */
+  save?(): RngState;
+  /** Continues from a saved position. */
+  restore?(state: RngState): void;
+}
+
+/** A seeded generator's position: its four state words and a pending normal deviate. */
+export interface RngState {
+  words: [number, number, number, number];
+  spare: number | null;
 }
 
 export type Permission =

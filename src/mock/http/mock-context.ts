@@ -16,6 +16,7 @@ import { createJournal, type Journal } from './journal.js';
 import { createRouter, type Router } from './match-route.js';
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
 import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
+import { loadFixture } from '../state/load-fixture.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { createEventHub, type EventHub } from '../ui/event-hub.js';
 
@@ -40,6 +41,12 @@ export interface MockContext {
   readonly events: EventHub;
   demoAgents: DemoAgent[];
   agentLimiterFor(agent: AgentRecord): Gcra;
+  /** Every rate limiter by name (`register`, `agent:<requests per minute>`), for a state file. */
+  readonly limiters: ReadonlyMap<string, Gcra>;
+  /** Called after a limiter's take() moved a key's state (a write-ahead store listens). */
+  onLimiterTake?: (limiter: string, key: string) => void;
+  /** Requests answered so far: the counter behind request ids. */
+  requestCount: number;
   nextRequestId(): string;
   /**
    * Ids of control calls (ctl_…) come from a sequence of their own, so a dashboard or a test
@@ -80,8 +87,16 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       unlatchedDailyLoss: defects.has('unlatched-daily-loss'),
       ignoreMaxPosition: defects.has('ignore-max-position'),
     });
-  const limiters = new Map<number, Gcra>();
-  let requestSeq = 0;
+  const limiters = new Map<string, Gcra>();
+  const limiter = (name: string, limit: number): Gcra => {
+    let found = limiters.get(name);
+    if (!found) {
+      found = createGcra(limit, 60_000);
+      found.onTake = (key) => ctx.onLimiterTake?.(name, key);
+      limiters.set(name, found);
+    }
+    return found;
+  };
   let controlSeq = 0;
   const events = createEventHub();
   const webhooks = createWebhookRegistry(undefined, onCredential);
@@ -93,7 +108,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     clock,
     market,
     engine: makeEngine(),
-    registerLimiter: createGcra(options.registerRateLimit, 60_000),
+    registerLimiter: limiter('register', options.registerRateLimit),
     journal: createJournal(options.journalSize),
     faults: createFaultTable(options.seed),
     defects,
@@ -104,17 +119,12 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     ids: createRng(`${options.seed}:http`),
     events,
     demoAgents: [],
-    agentLimiterFor(agent) {
-      let limiter = limiters.get(agent.rateLimitPerMinute);
-      if (!limiter) {
-        limiter = createGcra(agent.rateLimitPerMinute, 60_000);
-        limiters.set(agent.rateLimitPerMinute, limiter);
-      }
-      return limiter;
-    },
+    agentLimiterFor: (agent) => limiter(`agent:${agent.rateLimitPerMinute}`, agent.rateLimitPerMinute),
+    limiters,
+    requestCount: 0,
     nextRequestId() {
-      requestSeq += 1;
-      return `req_${requestSeq.toString(16).padStart(16, '0')}`;
+      ctx.requestCount += 1;
+      return `req_${ctx.requestCount.toString(16).padStart(16, '0')}`;
     },
     nextControlRequestId() {
       controlSeq += 1;
@@ -124,8 +134,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       secrets.clear();
       (ctx as { engine: Engine }).engine = makeEngine();
       (ctx as { ids: Rng }).ids = createRng(`${options.seed}:http`);
-      limiters.clear();
-      ctx.registerLimiter.reset();
+      for (const l of limiters.values()) l.reset();
       ctx.journal.clear();
       ctx.faults.clear();
       ctx.webhooks.clear();
@@ -133,7 +142,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       webhookDelivery.attach(ctx.engine);
       events.attach(ctx.engine);
       market.clearOverrides();
-      requestSeq = 0;
+      ctx.requestCount = 0;
       ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
     },
     log,
@@ -142,5 +151,6 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   events.attach(ctx.engine);
   ctx.journal.subscribe(events.requestDone);
   ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
+  if (options.state !== undefined) loadFixture(ctx, options.state);
   return ctx;
 }

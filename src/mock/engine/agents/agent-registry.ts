@@ -1,5 +1,6 @@
 // Agent registration and lookups. Records are frozen and kept apart from secrets, so handing a
 // record to anyone can never leak the HMAC secret; secretOf() is the only way to read one.
+import { noteAccount } from '../state/change-journal.js';
 import { createAccount } from '../trading/account.js';
 import type { EngineContext } from '../trading/context.js';
 import { utcDayStart } from '../risk/utc-day.js';
@@ -61,12 +62,11 @@ function store(
   // The key's body only: every key shares its nx_test_/nx_live_ prefix, which is no secret.
   ctx.onCredential?.(apiSecret);
   ctx.onCredential?.(apiKey.startsWith(keyPrefix(valid.mode)) ? apiKey.slice(keyPrefix(valid.mode).length) : apiKey);
-  ctx.state.accounts.set(
-    agentId,
-    createAccount(agentId, ctx.config.startingCash, utcDayStart(now), {
-      dailyLossLimit: valid.dailyLossLimit,
-      maxPositionSize: valid.maxPositionSize,
-    }),
-  );
+  const account = createAccount(agentId, ctx.config.startingCash, utcDayStart(now), {
+    dailyLossLimit: valid.dailyLossLimit,
+    maxPositionSize: valid.maxPositionSize,
+  });
+  ctx.state.accounts.set(agentId, account);
+  noteAccount(ctx, account);
   return { agent, apiSecret };
 }

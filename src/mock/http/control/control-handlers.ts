@@ -9,6 +9,7 @@ import { HttpProblem } from '../problem.js';
 import { iso } from '../serialize.js';
 import { messageView, RETRY_DELAYS_MS, webhookDeliveriesView } from '../../webhooks/index.js';
 import { TOOL_VERSION } from '../../../version.js';
+import { exportState, importState } from './state-handlers.js';
 
 const VERSION = TOOL_VERSION;
 
@@ -153,4 +154,6 @@ export const controlHandlers: Record<CoreOperationId, ControlHandler> = {
     }
     return { status: 202, body: messageView(message) };
   },
+  exportState,
+  importState,
 };
