@@ -38,7 +38,10 @@ export function answerOf(status: number, headers: Record<string, unknown>, text:
   return { status, headers: Object.fromEntries(kept), text };
 }
 
-/** A new webhook's secret is random (node:crypto) on every mock; everything else must match. */
+/**
+ * A new webhook's secret is random (node:crypto) on every mock; everything else must match, the
+ * request ids of API (req_…) and control calls (ctl_…) included: a restored mock continues both.
+ */
 const comparable = (a: Answer): Answer => ({ ...a, text: a.text.replace(/whsec_[A-Za-z0-9+/=]+/g, 'whsec_(random)') });
 
 export class Traffic {
