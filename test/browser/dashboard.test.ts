@@ -119,6 +119,15 @@ describe('the dashboard', { timeout: 120_000 }, () => {
     const strings = await diagnosis.locator('code.sts').allTextContents();
     expect(strings).toEqual([`${ts}GET/portfolio`, signed]);
     expect(await page.textContent('body')).not.toContain(mock.liveAgent.apiSecret);
+    // The filters: only the refused request stays under its problem code, only the others under 2xx.
+    await mock.agent.client.me();
+    await page.locator('tbody[data-seq]').filter({ hasText: 'getMe' }).waitFor(WAIT);
+    await page.getByLabel('Problem code').selectOption('invalid_signature');
+    expect(await page.locator('tbody[data-seq]').count()).toBe(1);
+    await page.getByLabel('Problem code').selectOption('');
+    await page.getByLabel('Status').selectOption('2xx');
+    expect(await page.locator('tbody[data-seq]').filter({ hasText: '401' }).count()).toBe(0);
+    expect(await page.locator('tbody[data-seq]').filter({ hasText: 'getMe' }).count()).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });
