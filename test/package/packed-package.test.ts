@@ -2,7 +2,8 @@
 // the tarball's contents, then an offline install into a fresh consumer project where the CLI
 // runs through npx, a vitest suite uses nx-conformance/testing, and a strict tsc
 // (skipLibCheck: false) checks the public types. .ci/run repeats this file on Node 22 and 24.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,10 +29,10 @@ beforeAll(async () => {
   );
 }, 300_000);
 
-afterAll(() => {
+afterAll(async () => {
   for (const s of running) stop(s, 'SIGKILL');
-  rmSync(work, { recursive: true, force: true });
-});
+  await rm(work, { recursive: true, force: true });
+}, 120_000);
 
 describe('the packed tarball', { timeout: 60_000 }, () => {
   const paths = (): string[] => packed.files.map((f) => f.path);
@@ -105,6 +106,12 @@ describe('installed in a consumer project, offline', { timeout: 240_000 }, () =>
   it('installs without an install-script warning about nx-conformance', () => {
     const flagged = installed.stderr.split('\n').filter((l) => /install-scripts/.test(l) && /nx-conformance@/.test(l));
     expect(flagged).toEqual([]);
+  });
+
+  it('`npx nx-conformance --version` prints the version that was packed', async () => {
+    const r = await run('npx', ['nx-conformance', '--version'], consumer);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${packed.manifest.version}\n`);
   });
 
   it('`npx nx-conformance mock` serves the API, and `npx nx-conformance server` checks it', async () => {

@@ -2,7 +2,7 @@
 // headers), and a journal entry written when the response has gone out.
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
-import { redactBody, redactHeaders } from '../../redact.js';
+import { redactBody, redactHeaders, redactPath, redactQuery } from '../../redact.js';
 import type { MockContext } from './mock-context.js';
 import type { RequestState } from './request-state.js';
 
@@ -32,16 +32,17 @@ export function beginRequest(ctx: MockContext): RequestHandler {
         at: new Date(ctx.clock.now()).toISOString(),
         requestId,
         method: req.method,
-        path: fullPath,
-        query: state.rawQuery,
+        // Everything a client sent can carry a credential: redacted whole, clipped afterwards.
+        path: redactPath(fullPath, ctx.secrets),
+        query: redactQuery(state.rawQuery, ctx.secrets),
         operationId: state.op?.operationId ?? null,
         agentId: state.agent?.agentId ?? null,
         status: res.statusCode,
         code: state.problemCode ?? null,
         durationMs: Math.round((performance.now() - state.startedAt) * 100) / 100,
-        requestHeaders: redactHeaders(req.headers),
-        requestBody: redactBody(state.rawBody.toString('utf8')),
-        responseBody: redactBody(state.responseBody ?? ''),
+        requestHeaders: redactHeaders(req.headers, ctx.secrets),
+        requestBody: redactBody(state.rawBody.toString('utf8'), ctx.secrets),
+        responseBody: redactBody(state.responseBody ?? '', ctx.secrets),
       });
       ctx.options.onRequest?.({
         requestId,

@@ -3,6 +3,7 @@
 import type { ControllableClock } from '../engine/clock.js';
 import type { MarketSource } from '../engine/types.js';
 import { WEBHOOK_TARGETS, type WebhookTargets } from '../webhooks/url-policy.js';
+import type { StateFixtureInput } from '../state/fixture-schema.js';
 import type { RawRequestRecord } from './journal.js';
 
 export interface MockOptions {
@@ -47,10 +48,12 @@ export interface MockOptions {
   log?: (line: string) => void;
   /** Receives every API request unredacted once answered (in-process recorders only). */
   onRequest?: (raw: RawRequestRecord) => void;
+  /** Start from this state fixture (schemas/state-fixture.schema.json) instead of an empty exchange. */
+  state?: StateFixtureInput;
 }
 
-export type ResolvedMockOptions = Required<Omit<MockOptions, 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest'>> &
-  Pick<MockOptions, 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest'>;
+type Unresolved = 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest' | 'state';
+export type ResolvedMockOptions = Required<Omit<MockOptions, Unresolved>> & Pick<MockOptions, Unresolved>;
 
 export const MOCK_DEFAULTS = {
   seed: 42,

@@ -17,10 +17,13 @@ import { openEventStream } from './event-stream.js';
 
 const handlers: Record<Exclude<ControlOperationId, 'streamEvents'>, ControlHandler> = { ...controlHandlers, ...dashboardHandlers };
 
+/** PUT /state takes a whole sandbox as a fixture: far more than an API request may carry. */
+export const CONTROL_BODY_LIMIT = 256 * 1024 * 1024;
+
 export function createControlRouter(ctx: MockContext): Router {
   const router = expressRouter();
   router.use('/ui', ...serveUi());
-  router.use(routeStage(createRouter(controlOperationList), '/__nx'), ...readRawBody(ctx), parseBody(), validateInput(), async (req, res) => {
+  router.use(routeStage(createRouter(controlOperationList), '/__nx'), ...readRawBody(ctx, Math.max(ctx.options.bodyLimit, CONTROL_BODY_LIMIT)), parseBody(), validateInput(), async (req, res) => {
     const state = requestState(res);
     const operationId = state.op?.operationId as ControlOperationId;
     if (operationId === 'streamEvents') return openEventStream(ctx, res);
