@@ -6,15 +6,13 @@ import { CandleChart } from '../components/candle-chart.js';
 import { DepthChart } from '../components/depth-chart.js';
 import { OverrideControls } from '../components/override-controls.js';
 import { money, num, utc } from '../format.js';
-import type { LiveEvent } from '../live.js';
 import { href } from '../route.js';
+import { pricesMoved } from '../stale.js';
 import type { MarketDetail, MarketList } from '../types.js';
 import { useRealClockPoll } from '../use-clock-kind.js';
 import { useResource } from '../use-resource.js';
 
 const INTERVALS = ['1m', '5m', '15m', '1h', '4h', '1d'] as const;
-const PRICE_MOVES = new Set(['moveClock', 'overridePrice', 'clearPriceOverrides', 'resetState']);
-const pricesMoved = (e: LiveEvent) => e.type === 'control' && PRICE_MOVES.has(e.data.operationId);
 
 export function Markets({ symbol }: { symbol: string | undefined }) {
   const poll = useRealClockPoll();
