@@ -43,7 +43,7 @@ export async function spawnMock(args: readonly string[], timeoutMs = 60_000): Pr
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const url = /listening on (http:\/\/\S+)/.exec(run.stdout())?.[1];
-    if (url && /started in/.test(run.stdout())) {
+    if (url && /ready \d+ ms after|started in/.test(run.stdout())) {
       return { ...run, url, stop: (signal = 'SIGTERM') => (run.child.exitCode !== null || run.child.signalCode !== null ? run.exited : (run.child.kill(signal), run.exited)) };
     }
     if (run.child.exitCode !== null) throw new Error(`the mock exited (${run.child.exitCode}) before it listened: ${run.stderr()}`);
