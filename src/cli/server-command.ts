@@ -16,8 +16,8 @@ export function serverCommand(onExit: (code: number) => void): Command {
     .option('--skip <ids>', 'leave out these check ids or categories', list)
     .option('--allow-live-orders', 'allow placing orders with live keys (never against real money!)')
     .option('--slow', 'allow checks to wait on the wall clock (rate-limit recovery) when the server has no control clock')
-    .option('--reporter <names>', 'pretty, json, junit (comma-separated)', list, ['pretty'])
-    .option('--out <dir>', 'where json and junit reports go')
+    .option('--reporter <names>', 'pretty, json, junit, html (comma-separated)', list, ['pretty'])
+    .option('--out <dir>', 'where json, junit and html reports go')
     .option('--seed <n>', 'seed for generated inputs', positiveInt, 42)
     .option('--timeout <ms>', 'per-request time-out', positiveInt, 10_000)
     .option('--list', 'print the catalogue and exit')
@@ -57,7 +57,7 @@ export function serverCommand(onExit: (code: number) => void): Command {
             signal,
             onCheckStart: (c) => progress?.checkStarted(c),
             onFinding: (f) => progress?.checkFinished(f),
-          }),
+          }).then((summary) => ({ ...summary, seed: opts.seed as number })), // the html report shows the seed
         [ServerUnreachableError],
       );
       return onExit(code);

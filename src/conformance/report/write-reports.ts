@@ -2,11 +2,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunSummary } from '../findings.js';
+import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderJunit } from './render-junit.js';
 import { renderPretty } from './render-pretty.js';
 
-export type ReporterName = 'pretty' | 'json' | 'junit';
+export type ReporterName = 'pretty' | 'json' | 'junit' | 'html';
 
 export interface WriteReportsOptions {
   reporters: readonly ReporterName[];
@@ -21,7 +22,7 @@ export interface WriteReportsOptions {
   suiteName?: string;
 }
 
-export const REPORT_FILES = { json: 'nx-conformance.json', junit: 'nx-conformance.junit.xml' } as const;
+export const REPORT_FILES = { json: 'nx-conformance.json', junit: 'nx-conformance.junit.xml', html: 'nx-conformance.html' } as const;
 
 /**
  * Writes the reports of a finished run and returns the paths of the files written.
@@ -49,7 +50,9 @@ export async function writeReports(summary: RunSummary, options: WriteReportsOpt
     const text =
       reporter === 'json'
         ? renderJson(summary, { toolVersion: options.toolVersion })
-        : renderJunit(summary, { suiteName: options.suiteName ?? 'nx-conformance' });
+        : reporter === 'html'
+          ? renderHtml(summary, { toolVersion: options.toolVersion })
+          : renderJunit(summary, { suiteName: options.suiteName ?? 'nx-conformance' });
     if (options.outDir === undefined) {
       options.write(text);
       continue;

@@ -54,6 +54,10 @@ export interface Engine {
   registerDemoAgent(input: RegisterAgentInput, fixedKey: string, fixedSecret: string): RegisteredAgent;
   agentByKey(apiKey: string): AgentRecord | undefined;
   agent(agentId: string): AgentRecord | undefined;
+  /** Every agent, oldest first (the control API's agent list). */
+  agents(): AgentRecord[];
+  /** How many orders the agent has placed, and how many of them still rest (the dashboard's counts). */
+  orderCounts(agentId: string): { total: number; open: number };
   /** The agent's API secret (for the HMAC check); throws agent_not_found for unknown ids. */
   secretOf(agentId: string): string;
   /** Owner of an order, or undefined. Only for the seeded `cross-agent-read` defect. */
@@ -142,6 +146,12 @@ export function createEngine(options: EngineOptions): Engine {
       return id === undefined ? undefined : ctx.state.agents.get(id);
     },
     agent: (agentId) => ctx.state.agents.get(agentId),
+    agents: () => [...ctx.state.agents.values()],
+    orderCounts: (agentId) =>
+      forAgent(agentId, (a) => ({
+        total: a.orders.length,
+        open: a.orders.reduce((n, o) => (o.status === 'open' || o.status === 'partially_filled' ? n + 1 : n), 0),
+      })),
     secretOf: (agentId) => {
       const secret = ctx.state.secrets.get(agentId);
       if (secret === undefined) throw new EngineError('agent_not_found', `No agent ${JSON.stringify(agentId)}.`);

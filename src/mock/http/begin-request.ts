@@ -8,11 +8,12 @@ import type { RequestState } from './request-state.js';
 
 export function beginRequest(ctx: MockContext): RequestHandler {
   return (req, res, next) => {
-    const requestId = ctx.nextRequestId();
     const receivedAt = ctx.clock.now();
     const url = req.originalUrl;
     const q = url.indexOf('?');
     const fullPath = q === -1 ? url : url.slice(0, q);
+    const control = fullPath.startsWith('/__nx');
+    const requestId = control ? ctx.nextControlRequestId() : ctx.nextRequestId();
     const state: RequestState = {
       requestId,
       startedAt: performance.now(),
@@ -25,7 +26,7 @@ export function beginRequest(ctx: MockContext): RequestHandler {
     res.sendDate = false;
     res.setHeader('Date', new Date(ctx.clock.now()).toUTCString());
     res.setHeader('X-Request-Id', requestId);
-    if (fullPath.startsWith('/__nx')) return next();
+    if (control) return next();
     res.on('finish', () => {
       ctx.journal.add({
         at: new Date(ctx.clock.now()).toISOString(),

@@ -17,6 +17,7 @@ import { createRouter, type Router } from './match-route.js';
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
 import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.js';
+import { createEventHub, type EventHub } from '../ui/event-hub.js';
 
 export interface MockContext {
   readonly options: ResolvedMockOptions;
@@ -35,9 +36,16 @@ export interface MockContext {
   readonly secrets: SecretIndex;
   /** Seeded ids for things the engine does not own (webhooks). */
   readonly ids: Rng;
+  /** The /__nx/events feed of the dashboard; idle (and nearly free) while nobody listens. */
+  readonly events: EventHub;
   demoAgents: DemoAgent[];
   agentLimiterFor(agent: AgentRecord): Gcra;
   nextRequestId(): string;
+  /**
+   * Ids of control calls (ctl_…) come from a sequence of their own, so a dashboard or a test
+   * polling /__nx never shifts the request ids the API hands out.
+   */
+  nextControlRequestId(): string;
   /** Drops all state, as after a fresh start with the same options (the clock excepted). */
   reset(): void;
   log(line: string): void;
@@ -74,6 +82,8 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     });
   const limiters = new Map<number, Gcra>();
   let requestSeq = 0;
+  let controlSeq = 0;
+  const events = createEventHub();
   const webhooks = createWebhookRegistry(undefined, onCredential);
   const webhookDelivery = createWebhookDispatcher({
     clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log,
@@ -92,6 +102,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     webhookDelivery,
     secrets,
     ids: createRng(`${options.seed}:http`),
+    events,
     demoAgents: [],
     agentLimiterFor(agent) {
       let limiter = limiters.get(agent.rateLimitPerMinute);
@@ -105,6 +116,10 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       requestSeq += 1;
       return `req_${requestSeq.toString(16).padStart(16, '0')}`;
     },
+    nextControlRequestId() {
+      controlSeq += 1;
+      return `ctl_${controlSeq.toString(16).padStart(16, '0')}`;
+    },
     reset() {
       secrets.clear();
       (ctx as { engine: Engine }).engine = makeEngine();
@@ -116,6 +131,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       ctx.webhooks.clear();
       webhookDelivery.reset();
       webhookDelivery.attach(ctx.engine);
+      events.attach(ctx.engine);
       market.clearOverrides();
       requestSeq = 0;
       ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
@@ -123,6 +139,8 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     log,
   };
   webhookDelivery.attach(ctx.engine);
+  events.attach(ctx.engine);
+  ctx.journal.subscribe(events.requestDone);
   ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
   return ctx;
 }

@@ -37,6 +37,8 @@ export interface MockOptions {
   bodyLimit?: number;
   /** A market source other than the seeded model. */
   market?: MarketSource;
+  /** One line naming the market source for /__nx/info and the dashboard, e.g. `replay of FILE`. */
+  marketDescription?: string;
   /** Where webhooks may point: `any` (default), `loopback` or `public`; see src/mock/webhooks/url-policy.ts. */
   webhookTargets?: WebhookTargets;
   /** Real-time limit of one webhook delivery attempt in ms (default 10 000); then it is retried. */
@@ -47,8 +49,8 @@ export interface MockOptions {
   onRequest?: (raw: RawRequestRecord) => void;
 }
 
-export type ResolvedMockOptions = Required<Omit<MockOptions, 'clock' | 'market' | 'secretSource' | 'log' | 'onRequest'>> &
-  Pick<MockOptions, 'clock' | 'market' | 'secretSource' | 'log' | 'onRequest'>;
+export type ResolvedMockOptions = Required<Omit<MockOptions, 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest'>> &
+  Pick<MockOptions, 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest'>;
 
 export const MOCK_DEFAULTS = {
   seed: 42,

@@ -12,7 +12,7 @@ import { TOOL_VERSION } from '../../../version.js';
 
 const VERSION = TOOL_VERSION;
 
-function clockState(ctx: MockContext) {
+export function clockState(ctx: MockContext) {
   const now = ctx.clock.now();
   return { kind: ctx.clock.kind, now: iso(now), nowMs: now };
 }
@@ -22,7 +22,7 @@ function priceState(ctx: MockContext, symbol: string): HandlerResult {
   return { status: 200, body: { symbol, price: ctx.market.price(symbol, now), at: iso(now) } };
 }
 
-function coinOr404(ctx: MockContext, name: unknown): string {
+export function coinOr404(ctx: MockContext, name: unknown): string {
   const coin = ctx.market.coin(String(name));
   if (!coin) throw new HttpProblem('not_found', `No coin '${String(name)}'. Known: ${ctx.market.coins().map((c) => c.symbol).join(', ')}.`);
   return coin.symbol;
@@ -54,9 +54,12 @@ function withinReach(ctx: MockContext, target: number, asSent: string): number {
 }
 
 /** Control operations may wait (flush waits for webhook attempts); the router awaits them. */
-type ControlHandler = (...args: Parameters<Handler>) => HandlerResult | Promise<HandlerResult>;
+export type ControlHandler = (...args: Parameters<Handler>) => HandlerResult | Promise<HandlerResult>;
 
-export const controlHandlers: Record<ControlOperationId, ControlHandler> = {
+/** The dashboard's operations live in dashboard-handlers.ts; streamEvents is the router's own. */
+type CoreOperationId = Exclude<ControlOperationId, 'listMarket' | 'getMarketDetail' | 'listAgents' | 'getAgentDetail' | 'getStats' | 'removeFault' | 'streamEvents'>;
+
+export const controlHandlers: Record<CoreOperationId, ControlHandler> = {
   getInfo: (ctx) => ({
     status: 200,
     body: {
@@ -64,9 +67,11 @@ export const controlHandlers: Record<ControlOperationId, ControlHandler> = {
       version: VERSION,
       seed: ctx.options.seed,
       clock: clockState(ctx),
+      market: ctx.options.marketDescription ?? (ctx.options.market ? 'custom market source' : `seeded model (seed ${ctx.options.seed})`),
       defects: [...ctx.defects],
       rateLimit: ctx.options.rateLimit,
       demoAgents: ctx.demoAgents.map((d) => ({ agentId: d.agentId, mode: d.mode, apiKey: d.apiKey })),
+      operations: operationList.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path })),
     },
   }),
   resetState: (ctx) => {
