@@ -23,7 +23,7 @@ export interface MockOptions {
   liveDefaults?: { dailyLossLimit: number; maxPositionSize: number };
   /** Validate every response against the spec before sending it (a mismatch becomes a 500). */
   validateResponses?: boolean;
-  /** Mount the control API under /__nx (default true). */
+  /** Mount the control API under /__nx (default true; startMock beyond loopback: false). */
   control?: boolean;
   /** Entries the request journal keeps (default 1000). */
   journalSize?: number;
@@ -31,7 +31,7 @@ export interface MockOptions {
   defects?: readonly string[];
   /** Where API secrets come from (default: node:crypto). Tests may pass a deterministic one. */
   secretSource?: () => string;
-  /** Create the seed-derived demo agents at start and after every reset (default true). */
+  /** Create the seed-derived demo agents at start and after every reset (default true; startMock beyond loopback: false). */
   demoAgents?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
@@ -39,7 +39,7 @@ export interface MockOptions {
   market?: MarketSource;
   /** One line naming the market source for /__nx/info and the dashboard, e.g. `replay of FILE`. */
   marketDescription?: string;
-  /** Where webhooks may point: `any` (default), `loopback` or `public`; see src/mock/webhooks/url-policy.ts. */
+  /** Where webhooks may point: `any` (default; startMock beyond loopback: `public`), `loopback` or `public`; see src/mock/webhooks/url-policy.ts. */
   webhookTargets?: WebhookTargets;
   /** Real-time limit of one webhook delivery attempt in ms (default 10 000); then it is retried. */
   webhookTimeoutMs?: number;
