@@ -48,6 +48,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
     .option('--no-control', 'do not mount the /__nx control API')
     .option('--demo-agents', 'create the seed-derived demo agents (default: on for a loopback --host, off otherwise)')
     .option('--no-demo-agents', 'do not create the demo agents')
+    .option('--deterministic-keys', 'API keys from the seed instead of node:crypto, for golden files (loopback --host only)')
     .addOption(
       new Option('--webhook-targets <mode>', 'where webhooks may point: any, loopback (127.0.0.0/8, ::1, localhost) or public (no loopback/private/link-local) (default: any for a loopback --host, public otherwise)')
         .choices(WEBHOOK_TARGETS),
@@ -89,6 +90,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
           validateResponses: Boolean(opts.validateResponses),
           control: opts.control,
           demoAgents: opts.demoAgents,
+          deterministicKeys: Boolean(opts.deterministicKeys),
           defects: opts.defect,
           webhookTargets: opts.webhookTargets,
           webhookTimeoutMs: opts.webhookTimeout,

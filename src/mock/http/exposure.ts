@@ -33,5 +33,6 @@ export function exposureWarning(url: string, o: ResolvedMockOptions): string[] {
       ? '  webhook targets: public only (no loopback, private or link-local addresses).'
       : `  webhook targets: ${o.webhookTargets} (--webhook-targets): agents can make this mock call addresses on its own network, and /__nx/webhooks reports each attempt.`,
   );
+  lines.push('  API keys and secrets: random (node:crypto); --deterministic-keys is refused here.');
   return lines;
 }

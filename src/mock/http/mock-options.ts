@@ -31,6 +31,12 @@ export interface MockOptions {
   defects?: readonly string[];
   /** Where API secrets come from (default: node:crypto). Tests may pass a deterministic one. */
   secretSource?: () => string;
+  /**
+   * Draw API key bodies from the seed instead of node:crypto (default false), for golden files
+   * and replayed scripts. Keys are credentials (a sandbox key alone authenticates), so startMock
+   * refuses this beyond loopback. Agent, order and request ids are seeded either way.
+   */
+  deterministicKeys?: boolean;
   /** Create the seed-derived demo agents at start and after every reset (default true; startMock beyond loopback: false). */
   demoAgents?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
@@ -65,6 +71,7 @@ export const MOCK_DEFAULTS = {
   journalSize: 1000,
   defects: [] as readonly string[],
   demoAgents: true,
+  deterministicKeys: false,
   bodyLimit: 1024 * 1024,
   webhookTargets: 'any' as WebhookTargets,
   webhookTimeoutMs: 10_000,

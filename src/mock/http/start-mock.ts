@@ -34,6 +34,12 @@ export interface RunningMock {
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const { port = 0, host = '127.0.0.1', requestTimeoutMs = 30_000, headersTimeoutMs = 10_000, ...mockOptions } = options;
   const loopback = isLoopbackHost(host);
+  if (!loopback && mockOptions.deterministicKeys) {
+    throw new Error(
+      `deterministic API keys are refused on ${host}, which is not a loopback address: anyone who can reach the mock and knows the seed could compute every agent's key. ` +
+        'Bind to 127.0.0.1 (--host), or leave out --deterministic-keys.',
+    );
+  }
   const { app, ctx } = createMockApp(loopback ? mockOptions : exposedDefaults(mockOptions));
   // Slow-loris guard: a client has 10 s to send its headers and 30 s for the whole request.
   // Node checks these only every connectionsCheckingInterval (30 s by default, which would let a
