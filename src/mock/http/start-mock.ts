@@ -3,10 +3,13 @@
 import { createServer, type Server } from 'node:http';
 import { closeGracefully, listen } from '../../net/listen.js';
 import { isLoopbackHost } from '../../net/loopback.js';
+import { answerClientErrors } from './client-error.js';
 import { createMockApp } from './create-mock-app.js';
 import { exposedDefaults, exposureWarning } from './exposure.js';
 import type { MockContext } from './mock-context.js';
 import type { MockOptions } from './mock-options.js';
+
+const MAX_HEADER_BYTES = 16 * 1024;
 
 export interface StartMockOptions extends MockOptions {
   port?: number;
@@ -48,7 +51,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const headersTimeout = Math.min(headersTimeoutMs, requestTimeout);
   const server = createServer(
     {
-      maxHeaderSize: 16 * 1024,
+      maxHeaderSize: MAX_HEADER_BYTES,
       requestTimeout,
       headersTimeout,
       keepAliveTimeout: 5_000,
@@ -56,6 +59,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     },
     app,
   );
+  answerClientErrors(server, ctx, MAX_HEADER_BYTES);
   const url = await listen(server, port, host);
   if (!loopback) for (const line of exposureWarning(url, ctx.options)) ctx.log(line);
   let closing: Promise<void> | undefined;
