@@ -5,6 +5,7 @@ import { operationList } from '../../generated/operations.js';
 import { createClock, type ControllableClock } from '../engine/clock.js';
 import { createEngine, type AgentRecord, type Engine } from '../engine/index.js';
 import { createModelMarket, createOverridableMarket, type OverridableMarket } from '../engine/market/index.js';
+import { randomBase62 } from '../engine/agents/make-key.js';
 import { createRng } from '../engine/random.js';
 import type { Rng } from '../engine/types.js';
 import { parseDefects, type DefectName } from '../defects.js';
@@ -63,6 +64,25 @@ function cryptoSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** 32 base62 characters from node:crypto (bytes ≥ 248 are dropped, so every character is equally likely). */
+function cryptoKeyBody(): string {
+  const out: string[] = [];
+  while (out.length < 32) for (const byte of randomBytes(40)) if (byte < 248 && out.length < 32) out.push(BASE62[byte % 62] as string);
+  return out.join('');
+}
+
+/**
+ * API key bodies: random unless deterministicKeys asks for seeded ones. Seeded keys come from a
+ * stream of their own, so agent and order ids are the same whichever kind of key is in use.
+ */
+function keySourceFor(options: ResolvedMockOptions): () => string {
+  if (!options.deterministicKeys) return cryptoKeyBody;
+  const rng = createRng(`${options.seed}:keys`);
+  return () => randomBase62(rng, 32);
+}
+
 export function createMockContext(input: MockOptions = {}): MockContext {
   const options = resolveMockOptions(input);
   const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
@@ -79,6 +99,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       market,
       rng: createRng(`${options.seed}:engine`),
       secretSource,
+      keySource: keySourceFor(options),
       onCredential,
       startingCash: options.startingCash,
       feeBps: options.feeBps,
