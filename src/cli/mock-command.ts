@@ -110,9 +110,12 @@ export function mockCommand(onExit: (code: number) => void): Command {
       process.stdout.write(`${banner(mock)}\n  ${market.describe}\n  ready ${Math.round(performance.now())} ms after the process started; Ctrl-C stops it.\n`);
       for (const d of mock.ctx.defects) process.stderr.write(`[mock] defect ${d}: ${defectCatalogue[d]}\n`);
       const stop = (signal: string): void => {
-        process.stderr.write(`[mock] ${signal}: finishing in-flight requests…\n`);
         market.close();
-        void mock.close().then(() => onExit(0));
+        const closing = mock.close();
+        // Said once the server has stopped listening (close() does that at once), so whoever reads
+        // the line can rely on new connections being refused.
+        process.stderr.write(`[mock] ${signal}: finishing in-flight requests…\n`);
+        void closing.then(() => onExit(0));
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
