@@ -2,13 +2,7 @@
 // until SIGINT/SIGTERM, which print the summary. Exit 0 when nothing broke the spec, else 1.
 import { Command, InvalidArgumentError } from 'commander';
 import { startProxy } from '../conformance/proxy/index.js';
-import { createReporting, list } from './cli-shared.js';
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError('expected a port number (0 = any free port)');
-  return n;
-}
+import { createReporting, list, listenFailure, port } from './cli-shared.js';
 
 function url(value: string): string {
   try {
@@ -58,14 +52,22 @@ export function proxyCommand(onExit: (code: number) => void): Command {
       }
       const reporting = createReporting(opts.reporter as string[], opts.out, false);
       if (!reporting) return onExit(2);
-      const proxy = await startProxy({
-        target: opts.target,
-        port: opts.port,
-        host: opts.host,
-        errors: Boolean(opts.errors),
-        secrets: secrets.pairs,
-        log: (line) => process.stderr.write(`[proxy] ${line}\n`),
-      });
+      let proxy: Awaited<ReturnType<typeof startProxy>>;
+      try {
+        proxy = await startProxy({
+          target: opts.target,
+          port: opts.port,
+          host: opts.host,
+          errors: Boolean(opts.errors),
+          secrets: secrets.pairs,
+          log: (line) => process.stderr.write(`[proxy] ${line}\n`),
+        });
+      } catch (error) {
+        const hint = listenFailure(error, opts.host, opts.port);
+        if (hint === undefined) throw error;
+        process.stderr.write(`nx-conformance: ${hint}\n`);
+        return onExit(1);
+      }
       const keys = Object.keys(secrets.pairs).length;
       process.stdout.write(
         `nx-conformance proxy listening on ${proxy.baseUrl} → ${opts.target}\n` +

@@ -27,8 +27,8 @@ export function serverCommand(onExit: (code: number) => void): Command {
     .option('--allow-live-orders', 'allow placing orders with live keys (never against real money!)')
     .option('--slow', 'allow checks to wait on the wall clock (rate-limit recovery) when the server has no control clock')
     .option('--strict', 'count skipped and partial checks as failures (exit 1)')
-    .option('--reporter <names>', 'pretty, json, junit (comma-separated)', list, ['pretty'])
-    .option('--out <dir>', 'where json and junit reports go')
+    .option('--reporter <names>', 'pretty, json, junit, html (comma-separated)', list, ['pretty'])
+    .option('--out <dir>', 'where json, junit and html reports go')
     .option('--seed <n>', 'seed for generated inputs', positiveInt, 42)
     .option('--timeout <ms>', 'per-request time-out', positiveInt, 10_000)
     .option('--check-timeout <ms>', 'per-check time limit (the check is aborted after it)', positiveInt, 60_000)
@@ -79,7 +79,7 @@ export function serverCommand(onExit: (code: number) => void): Command {
             onCheckStart: (c) => progress?.checkStarted(c),
             onFinding: (f) => progress?.checkFinished(f),
             onWait: (what, ms) => reporting.notice(what, ms),
-          }),
+          }).then((summary) => ({ ...summary, seed: opts.seed as number })), // the html report shows the seed
         [PreflightError],
       );
       return onExit(code);

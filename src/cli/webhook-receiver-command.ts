@@ -14,8 +14,8 @@ export function webhookReceiverCommand(onExit: (code: number) => void): Command 
     .option('--replay-acknowledged', 'the receiver answers 2xx to a repeated webhook-id without processing it again: report the replay check as skipped, not failed')
     .option('--checks <ids>', 'only these check ids (comma-separated)', list)
     .option('--strict', 'count skipped checks as failures (exit 1)')
-    .option('--reporter <names>', 'pretty, json, junit (comma-separated)', list, ['pretty'])
-    .option('--out <dir>', 'where json and junit reports go')
+    .option('--reporter <names>', 'pretty, json, junit, html (comma-separated)', list, ['pretty'])
+    .option('--out <dir>', 'where json, junit and html reports go')
     .option('--timeout <ms>', 'per-request time-out', positiveInt, 10_000)
     .option('--list', 'print the checks and exit')
     .action(async (opts) => {

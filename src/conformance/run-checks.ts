@@ -5,8 +5,7 @@
 import { createAgentPool } from './agent-pool.js';
 import { CheckSkipped, type AgentMode, type Check } from './check.js';
 import { createCheckContext, type CheckContext, type RunOptions, type WaitNotice } from './check-context.js';
-import { recipeOf, toCurl, type RecordedExchange } from './curl.js';
-import { toEvidence } from './evidence.js';
+import { recipeOf, toCurl, toEvidence, type RecordedExchange } from './evidence.js';
 import { summarize, type Finding, type RunSummary } from './findings.js';
 import { preflight, type PreflightOptions } from './preflight/preflight.js';
 import { runLoop, type RunUnit, type StartedCheck } from './run-loop.js';

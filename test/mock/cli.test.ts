@@ -85,11 +85,12 @@ describe('nx-conformance mock (child process)', { timeout: 60_000 }, () => {
     const cli = runCli(['mock', '--port', '0', '--seed', '42']);
     const [, url] = await waitFor(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)\n/, 15_000 * cpuOverload());
     const startupMs = Math.round(startup.elapsedMs());
-    // The server itself must be up in < 1 s and spawn → URL (Node, tsx, module loading) in < 5 s
-    // on an idle machine; both budgets stretch with the load measured meanwhile.
-    const [, selfMs] = await waitFor(cli, /started in (\d+) ms/, 5_000 * cpuOverload());
-    console.info(`CLI start-up: ${startupMs} ms from spawn to the URL line (server ${selfMs} ms; budget ${Math.round(startup.budgetMs(5_000))} ms)`);
-    expect(Number(selfMs)).toBeLessThan(startup.budgetMs(1_000));
+    // Spawn → URL (Node, tsx, module loading, listening) in < 5 s on an idle machine, stretched by
+    // the load measured meanwhile. The banner reports the time since the process started, which
+    // is what the user waited: it cannot exceed the spawn-to-URL time measured here.
+    const [, readyMs] = await waitFor(cli, /ready (\d+) ms after the process started/, 5_000 * cpuOverload());
+    console.info(`CLI start-up: ${startupMs} ms from spawn to the URL line (process reports ${readyMs} ms; budget ${Math.round(startup.budgetMs(5_000))} ms)`);
+    expect(Number(readyMs)).toBeLessThanOrEqual(startupMs);
     expect(startupMs).toBeLessThan(startup.budgetMs(5_000));
 
     const out = cli.stdout();

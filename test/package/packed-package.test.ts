@@ -2,7 +2,8 @@
 // the tarball's contents, then an offline install into a fresh consumer project where the CLI
 // runs through npx, a vitest suite uses nx-conformance/testing, and a strict tsc
 // (skipLibCheck: false) checks the public types. .ci/run repeats this file on Node 22 and 24.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,10 +29,10 @@ beforeAll(async () => {
   );
 }, 300_000);
 
-afterAll(() => {
+afterAll(async () => {
   for (const s of running) stop(s, 'SIGKILL');
-  rmSync(work, { recursive: true, force: true });
-});
+  await rm(work, { recursive: true, force: true });
+}, 120_000);
 
 describe('the packed tarball', { timeout: 60_000 }, () => {
   const paths = (): string[] => packed.files.map((f) => f.path);
@@ -52,6 +53,9 @@ describe('the packed tarball', { timeout: 60_000 }, () => {
         'dist/src/index.d.ts',
         'dist/src/testing/index.js',
         'dist/src/testing/index.d.ts',
+        'dist/ui/index.html',
+        'dist/ui/app.js',
+        'dist/ui/app.css',
       ]),
     );
   });
@@ -104,6 +108,12 @@ describe('installed in a consumer project, offline', { timeout: 240_000 }, () =>
     expect(flagged).toEqual([]);
   });
 
+  it('`npx nx-conformance --version` prints the version that was packed', async () => {
+    const r = await run('npx', ['nx-conformance', '--version'], consumer);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${packed.manifest.version}\n`);
+  });
+
   it('`npx nx-conformance mock` serves the API, and `npx nx-conformance server` checks it', async () => {
     const mock = start('npx', ['nx-conformance', 'mock', '--port', '0'], consumer);
     running.push(mock);
@@ -111,6 +121,8 @@ describe('installed in a consumer project, offline', { timeout: 240_000 }, () =>
     const [, key] = await waitForOutput(mock, /demo sandbox agent: key (nx_test_\w+)/, 5_000);
     const market = await fetch(`${url}/v1/agent/market?coins=bitcoin`, { headers: { 'X-NX-Key': key! } });
     expect(market.status).toBe(200);
+    const dashboard = await fetch(`${url}/__nx/ui/app.js`);
+    expect(dashboard.status).toBe(200);
     const checked = await run('npx', ['nx-conformance', 'server', '--base-url', `${url}/v1/agent`, '--mode', 'sandbox', '--checks', 'schema.market'], consumer);
     expect(checked.code, checked.stdout + checked.stderr).toBe(0);
     expect(checked.stdout).toMatch(/1 passed/);

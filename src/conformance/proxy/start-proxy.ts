@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Exchange } from '../../client/agent-client.js';
 import { problemTemplates } from '../../mock/http/problem.js';
 import { closeGracefully, listen } from '../../net/listen.js';
-import { redactKey } from '../../redact.js';
+import { redactTarget, redactText, SecretIndex } from '../../redact.js';
 import { SIGNING_BASE_PATH } from '../../signing/index.js';
 import { summarize as summarizeRun, type RunSummary } from '../findings.js';
 import { forward, isHopByHop, type Upstream } from './forward.js';
@@ -83,8 +83,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const targetBase = options.target.replace(/\/+$/, '').replace(new RegExp(`${SIGNING_BASE_PATH}$`), '');
   const secrets = options.secrets instanceof Map ? options.secrets : new Map(Object.entries(options.secrets ?? {}));
-  const hidden = [...secrets.values()].filter((s) => s.length > 0);
-  const scrub = (text: string): string => hidden.reduce((t, s) => t.split(s).join('[redacted]'), text);
+  // The secrets it was given, and those it sees the target hand out, are redacted from all output.
+  const hidden = new SecretIndex();
+  for (const secret of secrets.values()) hidden.add(secret);
+  const scrub = (text: string): string => redactText(text, hidden);
   const now = options.now ?? (() => Date.now());
   const log = options.log ?? (() => {});
   const found: Violation[] = [];
@@ -111,14 +113,14 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
-    const shown = redactKeysIn(url);
+    const shown = redactTarget(url, hidden);
     const body = await readBody(req, options.bodyLimit ?? 1024 * 1024);
     if (body === null) return send(res, ownProblem(requestId, 413, 'payload_too_large', 'The body is over the proxy limit.', '0; '));
     const mine: Violation[] = [];
     // Evidence for the report: the request as received (the scrubbed body), and what went back.
     const keep = (answer: { status: number; headers: Record<string, string>; text: string }): void => {
       const exchange: Exchange = {
-        request: { method, url: `http://${req.headers.host ?? 'proxy'}${url}`, headers: flat(req.headers), body: scrub(body.toString('utf8')) },
+        request: { method, url: `http://${req.headers.host ?? 'proxy'}${shown}`, headers: flat(req.headers), body: scrub(body.toString('utf8')) },
         response: { ...answer, text: scrub(answer.text), durationMs: 0 },
       };
       for (const violation of mine) observed.push(wantsEvidence(observed, violation) ? { violation, exchange } : { violation });
@@ -142,11 +144,12 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       upstream = await forward(new URL(targetBase + url), method, req.rawHeaders, body);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      log(`upstream ${method} ${shown} failed: ${reason}`);
+      log(scrub(`upstream ${method} ${shown} failed: ${reason}`));
       const down = ownProblem(requestId, 503, 'service_unavailable', `The nx-conformance proxy could not reach the target: ${reason}`, violationsHeader(mine));
       keep(down);
       return send(res, down);
     }
+    learnSecrets(upstream, hidden);
     const answer = { status: upstream.status, headers: upstream.headers, text: upstream.body.toString('utf8') };
     const limits = Object.fromEntries(Object.entries(upstream.headers).filter(([name]) => RATE_LIMIT_HEADERS.has(name)));
     if (Object.keys(limits).length > 0) rateHeaders.set(keyOf(req), limits);
@@ -171,7 +174,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      log(`proxy error: ${error instanceof Error ? error.message : String(error)}`);
+      log(scrub(`proxy error: ${error instanceof Error ? error.message : String(error)}`));
       if (!res.headersSent) send(res, ownProblem(`req_proxy_error_${count}`, 500, 'internal_error', 'The nx-conformance proxy failed on this request; its log says why.', '0; '));
       else res.destroy();
     });
@@ -213,7 +216,20 @@ function flat(headers: IncomingMessage['headers']): Record<string, string> {
   return out;
 }
 
-/** API keys can appear in paths only by mistake; keep their prefix as the journal does. */
-function redactKeysIn(text: string): string {
-  return text.replace(/nx_(test|live)_[A-Za-z0-9]+/g, (key) => redactKey(key));
+/** Credentials in a 2xx JSON answer (registerAgent's apiSecret and apiKey, createWebhook's secret). */
+function learnSecrets(upstream: Upstream, into: SecretIndex): void {
+  if (upstream.status < 200 || upstream.status > 299 || (!upstream.body.includes('"apiSecret"') && !upstream.body.includes('"secret"'))) return;
+  const found = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    for (const [name, v] of Object.entries(value)) {
+      if (typeof v === 'string' && (name === 'apiSecret' || name === 'secret')) into.add(v);
+      else if (typeof v === 'string' && name === 'apiKey') into.add(v.replace(/^nx_(test|live)_/, ''));
+      else found(v);
+    }
+  };
+  try {
+    found(JSON.parse(upstream.body.toString('utf8')));
+  } catch {
+    // Not JSON: nothing to learn; the answer is judged (and reported) as it is.
+  }
 }

@@ -2,6 +2,7 @@
 // describes itself: kind, target, modes, counts, verdict, strict, interrupted, findings) to text.
 // To add one (html, github, …): write `render-<name>.ts` exporting a Reporter, and list it below.
 import type { RunSummary } from '../findings.js';
+import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderJunit } from './render-junit.js';
 import { renderPretty } from './render-pretty.js';
@@ -24,6 +25,7 @@ export const REPORTERS = {
   pretty: { name: 'pretty', render: (summary, options) => renderPretty(summary, { color: options.color }) },
   json: { name: 'json', file: 'nx-conformance.json', render: (summary, options) => renderJson(summary, { toolVersion: options.toolVersion }) },
   junit: { name: 'junit', file: 'nx-conformance.junit.xml', render: (summary) => renderJunit(summary, { suiteName: 'nx-conformance' }) },
+  html: { name: 'html', file: 'nx-conformance.html', render: (summary, options) => renderHtml(summary, { toolVersion: options.toolVersion }) },
 } as const satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof REPORTERS;

@@ -16,7 +16,7 @@ export interface WriteReportsOptions {
   color?: boolean;
 }
 
-export const REPORT_FILES = { json: REPORTERS.json.file, junit: REPORTERS.junit.file } as const;
+export const REPORT_FILES = { json: REPORTERS.json.file, junit: REPORTERS.junit.file, html: REPORTERS.html.file } as const;
 
 /**
  * Writes the reports of a finished run and returns the paths of the files written. 'pretty' here
