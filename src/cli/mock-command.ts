@@ -11,7 +11,7 @@ export function banner(mock: RunningMock): string {
   const lines = [`nx-conformance mock exchange listening on ${mock.url}`, `  API:     ${mock.baseUrl}`];
   if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`);
   lines.push(`  seed ${mock.ctx.options.seed}, clock ${mock.ctx.clock.kind}, ${mock.ctx.options.rateLimit} requests/min per agent`);
-  if (mock.ctx.defects.size > 0) lines.push(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`);
+  if (mock.ctx.defects.length > 0) lines.push(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`);
   for (const demo of mock.ctx.demoAgents) {
     lines.push(`  demo ${demo.mode} agent: key ${demo.apiKey}  secret ${demo.apiSecret}`);
   }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgentClient, type AgentClient } from '../../src/client/index.js';
 import { startProxy, type RunningProxy } from '../../src/conformance/proxy/index.js';
+import { Problem } from '../../src/generated/schemas.js';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -79,7 +80,7 @@ describe('the mock through the proxy', () => {
 });
 
 describe('violations', () => {
-  it('reports a seeded response defect (renamed-field), and replaces it with a 502 with errors on', async () => {
+  it("reports a seeded response defect (renamed-field), and replaces it with the spec's 500 problem with errors on", async () => {
     const report = await setUp({ defects: ['renamed-field'] });
     const res = await report.client.market('bitcoin');
     expect(res.status).toBe(200);
@@ -87,10 +88,12 @@ describe('violations', () => {
     expect(report.proxy.violations()[0]).toMatchObject({ direction: 'response', code: 'nonconformant_response', status: 200 });
     const strict = await setUp({ defects: ['renamed-field'], errors: true });
     const replaced = await strict.client.market('bitcoin');
-    expect(replaced.status).toBe(502);
+    expect(replaced.status).toBe(500);
     expect(replaced.headers['content-type']).toContain('application/problem+json');
-    expect(JSON.parse(replaced.text)).toMatchObject({ status: 502, code: 'nonconformant_response' });
-    expect(JSON.parse(replaced.text).detail).toContain('getMarket 200');
+    // The proxy's own answer conforms to the spec it enforces: a ProblemCode and a requestId.
+    const body = Problem.parse(JSON.parse(replaced.text));
+    expect(body).toMatchObject({ status: 500, code: 'internal_error', requestId: replaced.headers['x-request-id'] });
+    expect(body.detail).toContain('getMarket 200');
   });
 
   it('reports plain-JSON errors (plain-json-errors) on an otherwise valid exchange', async () => {

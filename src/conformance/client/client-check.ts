@@ -1,8 +1,8 @@
 // The shape of one client-side check: a pure judgement over one recorded run of the client
 // (every request the mock saw, unredacted, plus how the process ended). Each check ends in
 // exactly one finding of the same Finding type the server-side runner produces.
-import type { Permission } from '../../mock/engine/types.js';
-import type { RawRequestRecord } from '../../mock/http/journal.js';
+import type { Permission } from '../../rules/permission.js';
+import type { RawRequestRecord } from '../../mock/index.js';
 import type { AgentMode } from '../check.js';
 
 export interface ClientExit {

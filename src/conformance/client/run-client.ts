@@ -2,9 +2,9 @@
 // record every request unredacted in memory, register an agent, run the client with the
 // credentials in its environment, then judge the recording with every check. The result is the
 // same RunSummary the server-side runner returns, so the same reporters and exit codes apply.
-import type { Permission } from '../../mock/engine/types.js';
-import type { RawRequestRecord } from '../../mock/http/journal.js';
-import { startMock } from '../../mock/http/start-mock.js';
+import type { Permission } from '../../rules/permission.js';
+import type { RawRequestRecord } from '../../mock/index.js';
+import { startMock } from '../../mock/index.js';
 import { ALL_PERMISSIONS, type AgentMode } from '../check.js';
 import { countFindings, type Finding, type RunSummary } from '../findings.js';
 import { clientChecks } from './checks/index.js';

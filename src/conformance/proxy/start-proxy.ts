@@ -3,10 +3,12 @@
 // (secrets scrubbed), counted and announced in X-NX-Violations. With `errors`, a bad request is
 // stopped with a 4xx problem and a bad answer replaced by a 502 problem naming the violation.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { problemTemplates } from '../../mock/http/problem.js';
+import type { ProblemCode } from '../../generated/schemas.js';
+import { problem, problemBody, type Problem } from '../../rules/problems.js';
 import { closeGracefully, listen } from '../../net/listen.js';
 import { redactKey } from '../../redact.js';
 import { SIGNING_BASE_PATH } from '../../signing/index.js';
+import { payloadTooLarge } from '../../rules/stages/body-size.js';
 import { forward, isHopByHop, type Upstream } from './forward.js';
 import { requestViolations, responseViolations } from './judge.js';
 import { summarize, violationLine, violationsHeader, type Violation } from './violations.js';
@@ -39,11 +41,16 @@ export interface RunningProxy {
   close(): Promise<void>;
 }
 
-const PROBLEM_BASE = 'https://docs.next.exchange/problems/';
-
-function sendProblem(res: ServerResponse, status: number, code: string, detail: string, header: string): void {
-  const body = JSON.stringify({ type: PROBLEM_BASE + code, title: code.replace(/_/g, ' '), status, code, detail });
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), 'x-nx-violations': header });
+/** The proxy's own answers are spec-conformant problems: a documented code, status and requestId. */
+function sendProblem(res: ServerResponse, found: Problem, requestId: string, header: string): void {
+  const body = JSON.stringify(problemBody(found, requestId));
+  res.writeHead(found.status, {
+    ...found.headers,
+    'content-type': 'application/problem+json',
+    'content-length': Buffer.byteLength(body),
+    'x-request-id': requestId,
+    'x-nx-violations': header,
+  });
   res.end(body);
 }
 
@@ -77,25 +84,26 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     return violation;
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    count += 1;
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     const shown = redactKeysIn(url);
     const body = await readBody(req, options.bodyLimit ?? 1024 * 1024);
-    if (body === null) return sendProblem(res, 413, 'payload_too_large', 'The body is over the proxy limit.', '0; ');
+    const receivedAt = now();
+    const limit = options.bodyLimit ?? 1024 * 1024;
+    if (body === null) return sendProblem(res, payloadTooLarge(limit), requestId, '0; ');
     const mine: Violation[] = [];
     // The control API (/__nx) is the mock's own, not part of the spec: passed through unjudged.
     const judged = !path.startsWith('/__nx');
     if (judged) {
-      const raw = { method, path, query: q === -1 ? '' : url.slice(q + 1), headers: req.headers, body };
-      for (const v of requestViolations(raw, now(), secrets)) mine.push(note({ direction: 'request', method, path: shown, status: null, code: v.code, message: v.message }));
+      const raw = { method, path, query: q === -1 ? '' : url.slice(q + 1), headers: req.headers, body, receivedAt, clientAddress: req.socket.remoteAddress };
+      for (const v of requestViolations(raw, secrets)) mine.push(note({ direction: 'request', method, path: shown, status: null, code: v.code, message: v.message }));
       const first = mine[0];
       if (options.errors && first) {
-        const status = problemTemplates[first.code as keyof typeof problemTemplates]?.status ?? 400;
-        return sendProblem(res, status, first.code, `The nx-conformance proxy stopped this request: ${first.message}`, violationsHeader(mine));
+        const stopped = problem(first.code as ProblemCode, `The nx-conformance proxy stopped this request: ${first.message}`);
+        return sendProblem(res, stopped, requestId, violationsHeader(mine));
       }
     }
     let upstream: Upstream;
@@ -104,14 +112,17 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       log(`upstream ${method} ${shown} failed: ${reason}`);
-      return sendProblem(res, 502, 'upstream_unreachable', `The target did not answer: ${reason}`, violationsHeader(mine));
+      return sendProblem(res, problem('service_unavailable', `The nx-conformance proxy could not reach the target: ${reason}. Check that it runs at ${targetBase}.`), requestId, violationsHeader(mine));
     }
     if (judged) {
       for (const message of responseViolations(method, path, upstream)) {
         mine.push(note({ direction: 'response', method, path: shown, status: upstream.status, code: 'nonconformant_response', message }));
       }
       const bad = mine.find((v) => v.direction === 'response');
-      if (options.errors && bad) return sendProblem(res, 502, 'nonconformant_response', `The target's answer breaks the spec: ${bad.message}`, violationsHeader(mine));
+      if (options.errors && bad) {
+        // Replaced by the spec's own answer for a server fault; X-NX-Violations names the breach.
+        return sendProblem(res, problem('internal_error', `The target's answer breaks the spec (replaced by the nx-conformance proxy): ${bad.message}`), requestId, violationsHeader(mine));
+      }
     }
     const headers: string[] = [];
     for (let i = 0; i + 1 < upstream.rawHeaders.length; i += 2) {
@@ -125,9 +136,11 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    count += 1;
+    const requestId = `req_proxy_${count.toString(16).padStart(10, '0')}`;
+    handle(req, res, requestId).catch((error: unknown) => {
       log(`proxy error: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) sendProblem(res, 502, 'proxy_error', 'The proxy failed on this request.', '0; ');
+      if (!res.headersSent) sendProblem(res, problem('internal_error', 'The nx-conformance proxy failed on this request; its log has the details.'), requestId, '0; ');
       else res.destroy();
     });
   });

@@ -1,6 +1,7 @@
 // The state and collaborators every engine operation works on. Kept as one plain object so the
 // operations are free functions (small files, easy to test) and engine.ts stays a thin facade.
 import type { AgentRecord } from '../agents/types.js';
+import type { EngineStrategies } from '../strategies.js';
 import type { Clock, EpochMs, MarketSource, Rng } from '../types.js';
 import type { AccountState } from './account.js';
 import type { EventBus } from './events.js';
@@ -13,10 +14,6 @@ export interface EngineConfig {
   allowShort: boolean;
   liveDefaults: { dailyLossLimit: number; maxPositionSize: number };
   defaultRateLimit: number;
-  /** Seeded defect (conformance self-test): the daily-loss breaker un-trips when the loss recovers. */
-  unlatchedDailyLoss: boolean;
-  /** Seeded defect (conformance self-test): maxPositionSize is never enforced. */
-  ignoreMaxPosition: boolean;
 }
 
 export interface EngineState {
@@ -39,6 +36,7 @@ export interface EngineContext {
   secretSource: () => string;
   keySource: () => string;
   config: EngineConfig;
+  strategies: EngineStrategies;
   state: EngineState;
   events: EventBus;
 }

@@ -1,27 +1,36 @@
-// The control API under /__nx, routed and validated by the same stages as the public API but
-// from its own spec (openapi/control.yaml), and never authenticated or rate-limited.
+// The control API under /__nx, routed and validated by the same rules as the public API but from
+// its own spec (openapi/control.yaml), and never authenticated or rate-limited.
 import { Router as expressRouter, type Router } from 'express';
 import { operationList as controlOperationList, type OperationId as ControlOperationId } from '../../../generated/control/operations.js';
-import { createRouter } from '../match-route.js';
+import { createRouter } from '../../../rules/match-route.js';
+import { inputOnlyPipeline } from '../../../rules/pipeline.js';
 import type { MockContext } from '../mock-context.js';
-import { parseBody } from '../parse-body.js';
-import { readRawBody } from '../read-raw-body.js';
-import { requestState } from '../request-state.js';
-import { routeStage } from '../route-stage.js';
-import { validateInput } from '../validate-input.js';
+import { runPipeline } from '../run-pipeline.js';
+import type { AnyResult } from '../handlers/handler.js';
 import { controlHandlers } from './control-handlers.js';
 
+type AnyControlHandler = (ctx: MockContext, input: { params: Record<string, unknown>; query: Record<string, unknown>; body: unknown }) => AnyResult | Promise<AnyResult>;
+
+const router = createRouter(controlOperationList, 'openapi/control.yaml lists the control API paths.');
+
 export function createControlRouter(ctx: MockContext): Router {
-  const router = expressRouter();
-  router.use(routeStage(createRouter(controlOperationList), '/__nx'), ...readRawBody(ctx), parseBody(), validateInput(), async (_req, res) => {
-    const state = requestState(res);
-    const handler = controlHandlers[state.op?.operationId as ControlOperationId];
-    const result = await handler(ctx, { agent: undefined, params: state.params ?? {}, query: state.query ?? {}, body: state.body });
-    if (result.body === undefined) {
-      res.status(result.status).end();
-      return;
-    }
-    res.status(result.status).type('application/json').send(JSON.stringify(result.body));
-  });
-  return router;
+  const app = expressRouter();
+  app.use(
+    runPipeline(ctx, {
+      pipeline: inputOnlyPipeline(router, '/__nx'),
+      rules: ctx.rules,
+      faults: false,
+      async act(_state, j, res) {
+        // The one narrowing of the control API: the input was validated by this operation's schemas.
+        const handler = controlHandlers[j.op?.operationId as ControlOperationId] as unknown as AnyControlHandler;
+        const result = await handler(ctx, { params: j.params ?? {}, query: j.query ?? {}, body: j.body });
+        if (result.body === undefined) {
+          res.status(result.status).end();
+          return;
+        }
+        res.status(result.status).type('application/json').send(JSON.stringify(result.body));
+      },
+    }),
+  );
+  return app;
 }
