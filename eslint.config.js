@@ -22,7 +22,9 @@ export default tseslint.config(
   },
   {
     // Type-aware: a promise nobody awaits or catches loses its errors (and, in a server, its answer).
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
+    // The consumer fixture is a separate project, type-checked against the packed package only.
+    ignores: ['test/package/consumer/**'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// The published entry point runs the compiled CLI (built by `npm run build`, which `npm ci` runs via `prepare`).
+// The published entry point runs the compiled CLI: the package ships dist/; in a clone `npm start`
+// and `npm run build` make it (there is no install-time script, so consumers' npm has nothing to warn about).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(compiled))) {
-  console.error('nx-conformance: dist/ is missing. Run `npm run build` (npm ci runs it for you) and try again.');
+  console.error('nx-conformance: dist/ is missing. Run `npm run build` (`npm start` runs it for you) and try again.');
   process.exit(2);
 }
 const { main } = await import(compiled.href);

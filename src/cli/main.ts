@@ -1,5 +1,7 @@
 // The `nx-conformance` command line. Returns the exit code instead of exiting, so tests can call it.
 import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../version.js';
+import { readableDefaults } from './readable-defaults.js';
 
 type CommandFactory = (onExit: (code: number) => void) => Command;
 
@@ -15,7 +17,21 @@ const commands: Record<string, () => Promise<CommandFactory>> = {
   proxy: async () => (await import('./proxy-command.js')).proxyCommand,
 };
 
+/**
+ * Runs the command line. The process stays alive until the command has settled: commands wait
+ * on timers that are unref'd so that a server can shut down promptly (CoinGecko's pacing, say),
+ * and without this a one-shot command waiting only on them would end the process, silently.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  try {
+    return await runMain(argv);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+async function runMain(argv: readonly string[]): Promise<number> {
   let exitCode: number | undefined;
   let settle: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => {
@@ -27,10 +43,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   const program = new Command('nx-conformance')
     .description('Conformance kit and deterministic mock exchange for the Agent Connect API.')
+    .version(TOOL_VERSION, '-V, --version', 'print the version and exit')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   const asked = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? [argv[0]] : Object.keys(commands);
   for (const name of asked) program.addCommand((await (commands[name] as () => Promise<CommandFactory>)())(onExit));
+  readableDefaults(program);
   // exitOverride() is not inherited by added commands: without it `server --help` would exit the process.
   for (const command of program.commands) command.exitOverride();
   try {

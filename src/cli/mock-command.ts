@@ -1,16 +1,27 @@
 // `nx-conformance mock`: run the mock exchange until SIGINT/SIGTERM.
 import { Command, Option } from 'commander';
 import { marketOption } from '../market-sources/market-option.js';
-import { collect, integer, nonNegativeNumber, positiveNumber } from './cli-shared.js';
+import { collect, integer, listenFailure, nonNegativeNumber, port, positiveNumber } from './cli-shared.js';
 import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
 import { WEBHOOK_TARGETS } from '../mock/webhooks/url-policy.js';
+import { stateFromOption, stateMockOptions } from './state-options.js';
+
+/** The clock line: a virtual clock's start matters, since live clients must sign with its time. */
+function describeClock(clock: RunningMock['ctx']['clock']): string {
+  const at = new Date(clock.now()).toISOString();
+  if (clock.kind === 'virtual') return `virtual, starting at ${at}; it moves only through POST /__nx/clock, so live clients must sign with its time (GET /__nx/clock)`;
+  if (clock.kind === 'fixed') return `fixed at ${at}`;
+  return "real (this machine's time)";
+}
 
 export function banner(mock: RunningMock): string {
   const lines = [`nx-conformance mock exchange listening on ${mock.url}`, `  API:     ${mock.baseUrl}`];
-  if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`);
-  lines.push(`  seed ${mock.ctx.options.seed}, clock ${mock.ctx.clock.kind}, ${mock.ctx.options.rateLimit} requests/min per agent`);
+  if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`, `  dashboard: ${mock.url}/__nx/ui`);
+  const validation = mock.ctx.options.validateResponses ? 'on: every response is checked against the spec' : 'off (--validate-responses turns it on)';
+  lines.push(`  seed ${mock.ctx.options.seed}, ${mock.ctx.options.rateLimit} requests/min per agent, response validation ${validation}`);
+  lines.push(`  clock:   ${describeClock(mock.ctx.clock)}`);
   if (mock.ctx.defects.length > 0) lines.push(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`);
   for (const demo of mock.ctx.demoAgents) {
     lines.push(`  demo ${demo.mode} agent: key ${demo.apiKey}  secret ${demo.apiSecret}`);
@@ -23,7 +34,7 @@ export function banner(mock: RunningMock): string {
 export function mockCommand(onExit: (code: number) => void): Command {
   return new Command('mock')
     .description('Run the mock exchange (the Agent Connect API, sandbox and live, plus the /__nx control API).')
-    .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').env('PORT').default(4010).argParser(integer))
+    .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').env('PORT').default(4010).argParser(port))
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--seed <n>', 'seed for prices, ids and content', integer, MOCK_DEFAULTS.seed)
     .option('--clock <spec>', 'real | fixed:ISO | virtual:ISO', 'real')
@@ -42,26 +53,35 @@ export function mockCommand(onExit: (code: number) => void): Command {
     .option('--webhook-timeout <ms>', 'real-time limit of one webhook delivery attempt', positiveNumber, MOCK_DEFAULTS.webhookTimeoutMs)
     .option('--defect <name>', 'switch on a seeded defect (repeatable; see --list-defects)', collect, [])
     .option('--list-defects', 'print the seeded defects, one name per line, and exit')
+    .addOption(stateFromOption())
     .action(async (opts, cmd: Command) => {
       if (opts.listDefects) {
         process.stdout.write(`${defectNames.join('\n')}\n`);
         return onExit(0);
       }
-      const started = performance.now();
       const log = (line: string): void => void process.stderr.write(`[mock] ${line}\n`);
       // A replay file is loaded and checked, or CoinGecko's first prices awaited, before listening.
-      const { openMarket } = await import('../market-sources/open-market.js');
-      const market = await openMarket(opts.market, { seed: opts.seed, apiKey: process.env.COINGECKO_API_KEY, log });
+      const { openMarket, MarketUnavailableError } = await import('../market-sources/open-market.js');
+      let market: Awaited<ReturnType<typeof openMarket>>;
+      try {
+        market = await openMarket(opts.market, { seed: opts.seed, apiKey: process.env.COINGECKO_API_KEY, log });
+      } catch (error) {
+        if (!(error instanceof MarketUnavailableError)) throw error;
+        process.stderr.write(`nx-conformance: ${error.message}\n`);
+        return onExit(1);
+      }
       // A replay only moves inside its recording: unless --clock was given, start a virtual clock at its first point.
-      const clock = market.span && cmd.getOptionValueSource('clock') === 'default' ? `virtual:${new Date(market.span.from).toISOString()}` : opts.clock;
+      const clockGiven = cmd.getOptionValueSource('clock') !== 'default';
+      const clock = market.span && !clockGiven ? `virtual:${new Date(market.span.from).toISOString()}` : opts.clock;
       let mock: RunningMock;
       try {
         mock = await startMock({
           port: opts.port,
           host: opts.host,
           seed: opts.seed,
-          clock,
+          ...(await stateMockOptions({ ...opts, clock }, clockGiven || market.span !== undefined)),
           market: market.market,
+          marketDescription: market.describe.replace(/^market: /, ''),
           startingCash: opts.startingCash,
           feeBps: opts.feeBps,
           rateLimit: opts.rateLimit,
@@ -75,9 +95,13 @@ export function mockCommand(onExit: (code: number) => void): Command {
         });
       } catch (error) {
         market.close();
-        throw error;
+        const hint = listenFailure(error, opts.host, opts.port);
+        if (hint === undefined) throw error;
+        process.stderr.write(`nx-conformance: ${hint}\n`);
+        return onExit(1);
       }
-      process.stdout.write(`${banner(mock)}\n  ${market.describe}\n  started in ${Math.round(performance.now() - started)} ms; Ctrl-C stops it.\n`);
+      // performance.now() counts from the process's start: what the user waited, not just the listen.
+      process.stdout.write(`${banner(mock)}\n  ${market.describe}\n  ready ${Math.round(performance.now())} ms after the process started; Ctrl-C stops it.\n`);
       for (const d of mock.ctx.defects) process.stderr.write(`[mock] defect ${d}: ${defectCatalogue[d]}\n`);
       const stop = (signal: string): void => {
         process.stderr.write(`[mock] ${signal}: finishing in-flight requests…\n`);

@@ -2,12 +2,7 @@
 // until SIGINT/SIGTERM, which print the summary. Exit 0 when nothing broke the spec, else 1.
 import { Command, InvalidArgumentError } from 'commander';
 import { startProxy } from '../conformance/proxy/index.js';
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError('expected a port number (0 = any free port)');
-  return n;
-}
+import { createReporting, list, listenFailure, port } from './cli-shared.js';
 
 function url(value: string): string {
   try {
@@ -40,6 +35,9 @@ export function proxyCommand(onExit: (code: number) => void): Command {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--errors', 'stop bad requests with a 4xx problem and replace bad answers with a 500 internal_error problem')
     .option('--secret <KEY=SECRET>', 'verify the signatures of this key fully (repeatable; never printed)', secretPair, { pairs: {}, malformed: 0 })
+    .option('--reporter <names>', 'at exit, also write these reports: pretty, json, junit (comma-separated)', list, [])
+    .option('--out <dir>', 'where json and junit reports go')
+    .option('--strict', 'exit 1 also when a rule saw no traffic')
     .addHelpText(
       'after',
       '\nEvery answer with a violation carries X-NX-Violations: <count>; <first violation>.\n' +
@@ -52,14 +50,24 @@ export function proxyCommand(onExit: (code: number) => void): Command {
         process.stderr.write('nx-conformance: --secret expects KEY=SECRET (the value given is not shown).\n');
         return onExit(2);
       }
-      const proxy = await startProxy({
-        target: opts.target,
-        port: opts.port,
-        host: opts.host,
-        errors: Boolean(opts.errors),
-        secrets: secrets.pairs,
-        log: (line) => process.stderr.write(`[proxy] ${line}\n`),
-      });
+      const reporting = createReporting(opts.reporter as string[], opts.out, false);
+      if (!reporting) return onExit(2);
+      let proxy: Awaited<ReturnType<typeof startProxy>>;
+      try {
+        proxy = await startProxy({
+          target: opts.target,
+          port: opts.port,
+          host: opts.host,
+          errors: Boolean(opts.errors),
+          secrets: secrets.pairs,
+          log: (line) => process.stderr.write(`[proxy] ${line}\n`),
+        });
+      } catch (error) {
+        const hint = listenFailure(error, opts.host, opts.port);
+        if (hint === undefined) throw error;
+        process.stderr.write(`nx-conformance: ${hint}\n`);
+        return onExit(1);
+      }
       const keys = Object.keys(secrets.pairs).length;
       process.stdout.write(
         `nx-conformance proxy listening on ${proxy.baseUrl} → ${opts.target}\n` +
@@ -67,7 +75,11 @@ export function proxyCommand(onExit: (code: number) => void): Command {
       );
       const stop = (signal: string): void => {
         process.stdout.write(`[proxy] ${signal}: ${proxy.summary()}\n`);
-        void proxy.close().then(() => onExit(proxy.violations().length > 0 ? 1 : 0));
+        const report = proxy.report({ strict: Boolean(opts.strict) });
+        void proxy
+          .close()
+          .then(() => reporting.finish(report))
+          .then(() => onExit(report.verdict === 'pass' ? 0 : 1));
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));

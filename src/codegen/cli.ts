@@ -87,42 +87,80 @@ function generateTarget(target: Target): Map<string, string> {
   });
 }
 
+const USAGE = `Usage: npm run generate [-- [--check] [--spec FILE --out DIR]]
+
+Generates src/generated/ (zod validators, types, the operation table) from the OpenAPI specs.
+  (no flags)    every default target: openapi/agent-connect.yaml -> src/generated/,
+                openapi/control.yaml -> src/generated/control/
+  --check       write nothing; exit 1 and name the stale files when the generated code and the specs disagree
+  --spec FILE   one spec (default openapi/agent-connect.yaml)
+  --out DIR     its output directory (default src/generated)
+  -h, --help    this text`;
+
+/** A usage error: printed with the usage, exit 2. */
+class UsageError extends Error {}
+
 export function main(argv: string[]): number {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      check: { type: 'boolean', default: false },
-      spec: { type: 'string' },
-      out: { type: 'string' },
-    },
-    strict: true,
-  });
+  let values: { check?: boolean; spec?: string; out?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        check: { type: 'boolean', default: false },
+        spec: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const [primary] = defaultTargets() as [Target];
   const targets =
     values.spec === undefined && values.out === undefined
       ? defaultTargets()
       : [{ spec: resolve(values.spec ?? primary.spec), out: resolve(values.out ?? primary.out) }];
   const stale: string[] = [];
+  let checked = 0;
   for (const target of targets) {
     const files = generateTarget(target);
+    checked += files.size;
     if (!values.check) write(target.out, files);
     else for (const name of staleFiles(target.out, files)) stale.push(posix(relative(process.cwd(), join(target.out, name))));
   }
-  if (stale.length === 0) return 0;
+  const outputs = targets.map((t) => posix(relative(process.cwd(), t.out)) || '.').join(', ');
+  if (stale.length === 0) {
+    console.log(`${values.check ? 'up to date' : 'generated'}: ${checked} files in ${outputs} match ${targets.length === 1 ? 'the spec' : `the ${targets.length} specs`}`);
+    return 0;
+  }
   console.error('Generated code is stale (the spec and the generated files disagree):');
   for (const name of stale) console.error(`  ${name}`);
   console.error('Fix: run `npm run generate` and commit the result.');
   return 1;
 }
 
-// Run only when executed directly (tests import `main`/`staleFiles`).
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** main() as the command line sees it: spec problems print their message and return 2, no stack. */
+export function runCli(argv: string[]): number {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    return main(argv);
   } catch (err) {
     // Spec problems are expected failures: print the message (with its JSON pointer), no stack.
+    if (err instanceof UsageError) {
+      console.error(`generate: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
     const known = err instanceof CodegenError || (err instanceof Error && err.message.includes('invalid YAML'));
     console.error(known ? `generate: ${(err as Error).message}` : err);
-    process.exitCode = 2;
+    return 2;
   }
+}
+
+// Run only when executed directly (tests import `runCli`/`staleFiles`).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = runCli(process.argv.slice(2));
 }

@@ -2,6 +2,7 @@
 // `record-market` command. Kept here so src/cli only wires them in.
 export { marketOption } from './market-option.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { CoinGeckoError } from './coingecko-api.js';
 import { recordMarket } from './record-market.js';
 import { replaySpan } from './replay-market.js';
 
@@ -31,7 +32,9 @@ export function recordMarketCommand(onExit: (code: number) => void): Command {
         process.stdout.write(`Replay it with: nx-conformance mock --market replay:${opts.out} --clock virtual:${from}\n`);
         onExit(0);
       } catch (error) {
-        process.stderr.write(`record-market: ${(error as Error).message}\n`);
+        // A network failure already reads "cannot reach CoinGecko: …"; say what to do about it.
+        const offline = error instanceof CoinGeckoError && error.kind === 'network';
+        process.stderr.write(`record-market: ${(error as Error).message}${offline ? '. Check the network connection (record-market needs CoinGecko online), then run it again.' : ''}\n`);
         onExit(1);
       }
     });

@@ -57,6 +57,14 @@ export interface CoinGeckoClient {
   chart(id: string, days: number): Promise<MarketChart>;
 }
 
+/** fetch() says only "fetch failed"; the reason (DNS, refused, time-out) is in its cause. */
+function networkReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error ? error.cause : undefined;
+  const detail = cause instanceof Error ? cause.message : undefined;
+  return detail && !message.includes(detail) ? `${message} (${detail})` : message;
+}
+
 export function createCoinGeckoClient(options: CoinGeckoClientOptions = {}): CoinGeckoClient {
   const baseUrl = (options.baseUrl ?? COINGECKO_BASE_URL).replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -74,7 +82,7 @@ export function createCoinGeckoClient(options: CoinGeckoClientOptions = {}): Coi
       try {
         res = await doFetch(`${baseUrl}${path}?${new URLSearchParams(query)}`, { headers, signal: AbortSignal.timeout(timeoutMs) });
       } catch (error) {
-        throw new CoinGeckoError('network', `${what}: ${(error as Error).message}`);
+        throw new CoinGeckoError('network', `cannot reach CoinGecko: ${what}: ${networkReason(error)}`);
       }
       const text = await res.text().catch(() => '');
       if (res.status === 429) {

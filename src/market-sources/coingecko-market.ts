@@ -6,7 +6,7 @@
 // and one log line marks the start and one the end of each stale episode.
 import type { CoinSpec, EpochMs, Ticker } from '../mock/engine/types.js';
 import { roundToStep } from '../mock/engine/market/grid.js';
-import { chartPoints, createCoinGeckoClient, type CoinGeckoClientOptions } from './coingecko-api.js';
+import { CoinGeckoError, chartPoints, createCoinGeckoClient, type CoinGeckoClientOptions, type FailureKind } from './coingecko-api.js';
 import { applyQuote, mergeChart, type CoinCache } from './coingecko-cache.js';
 import { resolveCoins } from './coin-specs.js';
 import { createSeriesMarket, type SeriesMarket } from './series-market.js';
@@ -36,9 +36,16 @@ export interface CoinGeckoMarket extends SeriesMarket {
   /** Resolves once every coin has a price; rejects after readyTimeoutMs with how to run offline. */
   ready(timeoutMs?: number): Promise<void>;
   isStale(): boolean;
+  /** Every coin has a price (ready() would resolve at once). */
+  isReady(): boolean;
+  /** Why the last refresh failed and of which kind ('network': CoinGecko could not be reached), or undefined after a good one. */
+  lastFailure(): { kind: FailureKind | 'other'; message: string } | undefined;
   /** When the last fully successful refresh finished, or undefined. */
   lastGoodAt(): EpochMs | undefined;
 }
+
+/** How soon a failed refresh is retried while prices are still missing. */
+export const NOT_READY_RETRY_MS = 10_000;
 
 export function createCoinGeckoMarket(options: CoinGeckoMarketOptions = {}): CoinGeckoMarket {
   const coins = resolveCoins(options.coins);
@@ -53,6 +60,7 @@ export function createCoinGeckoMarket(options: CoinGeckoMarketOptions = {}): Coi
   let stale = false;
   let lastGood: EpochMs | undefined;
   let lastProblem: string | undefined;
+  let lastKind: FailureKind | 'other' = 'other';
   let inFlight: Promise<boolean> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -108,7 +116,13 @@ export function createCoinGeckoMarket(options: CoinGeckoMarketOptions = {}): Coi
   const refresh = (): Promise<boolean> => {
     // Callers sharing one in-flight refresh keeps the call rate what the pacer planned for.
     inFlight ??= refreshOnce()
-      .then(settle, (error: unknown) => settle([error instanceof Error ? error.message : String(error)]))
+      .then(
+        (problems) => ((lastKind = 'other'), settle(problems)),
+        (error: unknown) => {
+          lastKind = error instanceof CoinGeckoError ? error.kind : 'other';
+          return settle([error instanceof Error ? error.message : String(error)]);
+        },
+      )
       .finally(() => (inFlight = undefined));
     return inFlight;
   };
@@ -116,7 +130,8 @@ export function createCoinGeckoMarket(options: CoinGeckoMarketOptions = {}): Coi
   const loop = async (): Promise<boolean> => {
     const ok = await refresh();
     if (running) {
-      timer = setTimeout(() => void loop(), refreshMs);
+      // Until every coin has a price, try again sooner: someone is waiting for ready().
+      timer = setTimeout(() => void loop(), missing().length === 0 ? refreshMs : Math.min(refreshMs, NOT_READY_RETRY_MS));
       timer.unref(); // the mock's server keeps the process alive, not this timer
     }
     return ok;
@@ -171,6 +186,8 @@ export function createCoinGeckoMarket(options: CoinGeckoMarketOptions = {}): Coi
       });
     },
     isStale: () => stale,
+    isReady: () => missing().length === 0,
+    lastFailure: () => (lastProblem === undefined ? undefined : { kind: lastKind, message: lastProblem }),
     lastGoodAt: () => lastGood,
   };
 }

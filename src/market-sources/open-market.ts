@@ -1,9 +1,16 @@
 // Turns a --market spec into a ready MarketSource, so the CLI wiring is one call. The model is
 // returned as `undefined`: the mock then builds its default seeded model from its own seed.
 import type { EpochMs, MarketSource } from '../mock/engine/types.js';
-import { createCoinGeckoMarket, type CoinGeckoMarketOptions } from './coingecko-market.js';
+import { NOT_READY_RETRY_MS, createCoinGeckoMarket, type CoinGeckoMarketOptions } from './coingecko-market.js';
 import { parseMarketSpec, type MarketSpec } from './parse-market-spec.js';
 import { createReplayMarket, loadReplayFile, replaySpan } from './replay-market.js';
+
+/** The market asked for cannot serve prices now (CoinGecko unreachable or silent): the mock cannot start on it. */
+export class MarketUnavailableError extends Error {
+  override readonly name = 'MarketUnavailableError';
+}
+
+const OFFLINE_HINT = 'To run offline, use --market model (the seeded model) or --market replay:FILE.';
 
 export interface OpenMarketOptions {
   seed: number;
@@ -41,12 +48,22 @@ export async function openMarket(specText: string, options: OpenMarketOptions): 
     };
   }
   const market = createCoinGeckoMarket({ ...options.coingecko, seed: options.seed, apiKey: options.apiKey, log: options.log });
-  void market.start();
+  await market.start();
+  const failure = market.lastFailure();
+  if (!market.isReady() && failure) {
+    // Waiting for a network that is not there helps nobody; a 429 or a 5xx may clear up soon.
+    if (failure.kind === 'network') {
+      market.stop();
+      throw new MarketUnavailableError(`${failure.message}. ${OFFLINE_HINT}`);
+    }
+    const waitS = Math.round((options.coingecko?.readyTimeoutMs ?? 60_000) / 1000);
+    options.log?.(`market: no CoinGecko prices yet (${failure.message}); waiting up to ${waitS} s for them, retrying every ${NOT_READY_RETRY_MS / 1000} s. ${OFFLINE_HINT}`);
+  }
   try {
     await market.ready();
   } catch (error) {
     market.stop();
-    throw error;
+    throw new MarketUnavailableError((error as Error).message);
   }
   const key = options.apiKey ? 'demo key' : 'no key';
   return { spec, market, describe: `market: CoinGecko live (${market.coins().length} coins, ${key})`, close: () => market.stop() };

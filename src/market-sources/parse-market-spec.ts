@@ -7,7 +7,7 @@ export type MarketSpec =
 export const MARKET_SPEC_FORMS =
   'Valid forms: "model" (the seeded model, offline; the default), "coingecko" (live prices; ' +
   'set COINGECKO_API_KEY to send a demo key), "replay:FILE" (a file written by record-market), ' +
-  'e.g. "replay:fixtures/market/sample-2025-11.json".';
+  'e.g. "replay:fixtures/market/sample-2025-11.json" (a sample that ships with the package).';
 
 export class MarketSpecError extends Error {
   override readonly name = 'MarketSpecError';

@@ -23,20 +23,24 @@ export interface RecordMarketOptions extends CoinGeckoClientOptions {
 
 const RETRYABLE = new Set(['rate-limited', 'server', 'network']);
 
-async function withRetries<T>(attempts: number, call: () => Promise<T>): Promise<T> {
+type Retry = <T>(call: () => Promise<T>) => Promise<T>;
+
+/** Retries 429s, 5xx and network errors, saying so each time (the pacer spaces the attempts). */
+const retrying = (attempts: number, log: (line: string) => void): Retry => async (call) => {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (error) {
       if (!(error instanceof CoinGeckoError) || !RETRYABLE.has(error.kind) || attempt >= attempts) throw error;
+      log(`record-market: ${error.message}; trying again (attempt ${attempt + 1} of ${attempts})`);
     }
   }
-}
+};
 
 /** Table coins keep their sizes; others are sized from one /coins/markets call (symbol, name, supply, price). */
-async function specsFor(client: CoinGeckoClient, coins: readonly (string | CoinSpec)[], attempts: number): Promise<CoinSpec[]> {
+async function specsFor(client: CoinGeckoClient, coins: readonly (string | CoinSpec)[], withRetries: Retry): Promise<CoinSpec[]> {
   const unknown = coins.filter((c): c is string => typeof c === 'string' && !knownCoin(c)).map((c) => c.toLowerCase());
-  const rows = unknown.length ? await withRetries(attempts, () => client.markets(unknown)) : [];
+  const rows = unknown.length ? await withRetries(() => client.markets(unknown)) : [];
   return coins.map((c) => {
     if (typeof c !== 'string') return c;
     const known = knownCoin(c);
@@ -55,12 +59,12 @@ export async function recordMarket(options: RecordMarketOptions): Promise<Replay
   }
   const now: () => EpochMs = options.now ?? (() => Date.now());
   const log = options.log ?? (() => {});
-  const attempts = options.attempts ?? 4;
+  const withRetries = retrying(options.attempts ?? 4, log);
   const client = createCoinGeckoClient({ ...options, now });
-  const specs = await specsFor(client, options.coins, attempts);
+  const specs = await specsFor(client, options.coins, withRetries);
   const coins: ReplayCoin[] = [];
   for (const spec of specs) {
-    const chart = await withRetries(attempts, () => client.chart(spec.id, options.days));
+    const chart = await withRetries(() => client.chart(spec.id, options.days));
     const points = chartPoints(chart).map(([t, p, v]): [number, number, number?] =>
       v === undefined ? [Math.round(t), roundToStep(p, spec.tickSize)] : [Math.round(t), roundToStep(p, spec.tickSize), Math.round(v)]);
     if (points.length === 0) throw new Error(`CoinGecko returned no prices for ${spec.id}`);

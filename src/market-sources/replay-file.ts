@@ -2,6 +2,8 @@
 // schema, and errors that say which coin and which point is wrong, since these files are edited
 // and trimmed by hand.
 import { readFile } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
+import { shippedFile } from '../package-files.js';
 import { z } from 'zod';
 
 export const REPLAY_FORMAT = 'nx-market-replay/1';
@@ -88,10 +90,21 @@ export function parseReplayFile(data: unknown, source = 'replay data'): ReplayFi
   throw new ReplayFileError(source, problems);
 }
 
+/** Reads `path`; a relative path missing here falls back to the package's own copy (the shipped sample). */
+async function readReplayText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const shipped = !isAbsolute(path) && (error as NodeJS.ErrnoException).code === 'ENOENT' ? shippedFile(path) : undefined;
+    if (shipped === undefined) throw error;
+    return readFile(shipped, 'utf8');
+  }
+}
+
 export async function loadReplayFile(path: string): Promise<ReplayFile> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readReplayText(path);
   } catch (error) {
     throw new ReplayFileError(path, [`cannot read it: ${(error as Error).message}`]);
   }

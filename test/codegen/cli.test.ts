@@ -1,17 +1,26 @@
-// Runs the real CLI as a child process on temporary copies, the way CI runs `--check`.
-import { spawnSync } from 'node:child_process';
+// Runs the CLI's runCli(argv) in-process on temporary copies, the way CI runs `--check` (the
+// process wrapper only sets process.exitCode from it): the exit code and what it prints.
 import { appendFileSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fixturePath, removeTempDirs, root, tempDir } from './helpers.js';
-
-const cli = join(root, 'src', 'codegen', 'cli.ts');
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/codegen/cli.js';
+import { fixturePath, removeTempDirs, tempDir } from './helpers.js';
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...line: unknown[]) => void out.push(`${line.join(' ')}\n`));
+  vi.spyOn(console, 'warn').mockImplementation((...line: unknown[]) => void err.push(`${line.join(' ')}\n`));
+  vi.spyOn(console, 'error').mockImplementation((...line: unknown[]) => void err.push(`${line.join(' ')}\n`));
+  try {
+    const code = runCli(args);
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    vi.restoreAllMocks();
+  }
 }
 
+afterEach(() => vi.restoreAllMocks());
 afterAll(removeTempDirs);
 
 describe('npm run generate -- --check', () => {

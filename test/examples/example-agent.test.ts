@@ -1,5 +1,6 @@
-// Runs examples/typescript/agent.ts as a child process (npx tsx) against a real mock server and
-// checks, through the control journal, what it sent: every request answered 2xx, the whole
+// Runs examples/typescript/agent.ts as a child process (node --import tsx: what `npx tsx` runs,
+// without npm's start-up) against a real mock server and checks, through the control journal,
+// what it sent: every request answered 2xx, the whole
 // register → market → portfolio → market order → limit → PATCH → DELETE flow present, and in
 // live mode every authenticated request signed. Injected faults show how it copes: a 503 or a
 // dropped connection on POST /orders is retried with the same bytes (same clientOrderId), a
@@ -38,7 +39,7 @@ beforeEach(async () => {
 function runAgent(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NX_')));
-    const child = spawn('npx', ['tsx', 'examples/typescript/agent.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'examples/typescript/agent.ts'], {
       cwd: ROOT,
       env: { ...clean, NX_BASE_URL: mock.baseUrl, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,7 +85,7 @@ function expectCleanRun(run: { code: number | null; stdout: string; stderr: stri
 
 const signed = (e: Entry) => e.requestHeaders['x-nx-signature'] === '[redacted]' && /^\d{13}$/.test(e.requestHeaders['x-nx-timestamp'] ?? '');
 
-// Each run spawns npx + tsx; allow for a loaded machine.
+// Each run spawns Node with tsx; allow for a loaded machine.
 describe('examples/typescript/agent.ts', { timeout: 60_000 }, () => {
   it('registers a sandbox agent and trades; every request answered 2xx, none signed', async () => {
     const run = await runAgent({ NX_MODE: 'sandbox' });

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { roundToStep } from '../../src/mock/engine/market/grid.js';
 import { REPLAY_FORMAT, createCoinGeckoMarket, createReplayMarket, type CoinGeckoMarketOptions } from '../../src/market-sources/index.js';
 import { CHART, HOST, MARKETS, UPDATED, laterMarkets, mockFullRefresh, virtualTime } from './coingecko-support.js';
@@ -103,19 +103,27 @@ describe('CoinGecko market: before the first success', () => {
     await expect(market.ready()).rejects.toThrow(/BTC, ETH not available .*ENOTFOUND.*--market model/);
   });
 
-  it('start() refreshes now and periodically, stop() ends it', async () => {
+  it('start() refreshes now and periodically; stop() with a refresh in flight ends it', async () => {
     const { market } = setup({ refreshMs: 20 });
+    // The third quote call is held unanswered until the test releases it, so stop() always lands
+    // while a refresh is in flight (a race the test used to lose under load: a call dispatched
+    // before stop() was counted after it).
     let calls = 0;
-    nock(HOST).get('/api/v3/coins/markets').query(true).times(1000).reply(() => (calls++, [200, MARKETS]));
+    let release: (() => void) | undefined;
+    nock(HOST).get('/api/v3/coins/markets').query(true).times(1000).reply((_uri, _body, answer) => {
+      calls++;
+      if (calls === 3) release = () => answer(null, [200, MARKETS]);
+      else answer(null, [200, MARKETS]);
+    });
     nock(HOST).get(/market_chart/).query(true).times(2).reply(200, CHART.bitcoin);
-    const ready = market.ready(5_000);
     expect(await market.start()).toBe(true);
-    await ready;
-    await new Promise((r) => setTimeout(r, 150));
+    expect(calls).toBe(1); // the first refresh, at once
+    await vi.waitFor(() => expect(release).toBeDefined(), { timeout: 15_000, interval: 5 }); // two more, on the schedule
     market.stop();
-    const seen = calls;
-    expect(seen).toBeGreaterThanOrEqual(3);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(calls).toBe(seen);
+    release!();
+    await market.refresh(); // joins the held refresh (it is still in flight), so it has settled after this
+    expect(calls).toBe(3);
+    await new Promise((r) => setTimeout(r, 5 * 20)); // five refresh periods: nothing more is scheduled
+    expect(calls).toBe(3);
   });
 });

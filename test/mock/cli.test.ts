@@ -2,13 +2,13 @@
 // real server as a child process (tsx over src/cli/main.ts): it prints its URL and demo keys,
 // those keys work over HTTP, SIGTERM stops it with exit code 0, a bad --defect exits 2.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { defectNames } from '../../src/mock/defects.js';
 import { createMockApp } from '../../src/mock/http/create-mock-app.js';
 import { signRequest } from '../../src/signing/index.js';
+import { cpuOverload, loadScaledTimer } from '../support/load-scaled.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUN_MAIN = "const m = await import('./src/cli/main.ts'); process.exit(await m.main(process.argv.slice(1)));";
@@ -81,17 +81,17 @@ describe('nx-conformance mock (in-process)', () => {
 
 describe('nx-conformance mock (child process)', { timeout: 60_000 }, () => {
   it('starts quickly, prints its URL and demo keys that work over HTTP, and exits 0 on SIGTERM', async () => {
-    const started = performance.now();
+    const startup = loadScaledTimer();
     const cli = runCli(['mock', '--port', '0', '--seed', '42']);
-    const [, url] = await waitFor(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)\n/, 15_000);
-    const startupMs = Math.round(performance.now() - started);
-    // The server itself must be up in < 1 s; spawn → URL also counts Node, tsx and module loading,
-    // so its generous 5 s budget stretches with the CPU overload of a busy machine (5 s when idle).
-    const [, selfMs] = await waitFor(cli, /started in (\d+) ms/, 5_000);
-    const overload = Math.max(1, (loadavg()[0] ?? 0) / availableParallelism());
-    console.info(`CLI start-up: ${startupMs} ms from spawn to the URL line (server ${selfMs} ms; load ×${overload.toFixed(1)})`);
-    expect(Number(selfMs)).toBeLessThan(1_000);
-    expect(startupMs).toBeLessThan(5_000 * overload);
+    const [, url] = await waitFor(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)\n/, 15_000 * cpuOverload());
+    const startupMs = Math.round(startup.elapsedMs());
+    // Spawn → URL (Node, tsx, module loading, listening) in < 5 s on an idle machine, stretched by
+    // the load measured meanwhile. The banner reports the time since the process started, which
+    // is what the user waited: it cannot exceed the spawn-to-URL time measured here.
+    const [, readyMs] = await waitFor(cli, /ready (\d+) ms after the process started/, 5_000 * cpuOverload());
+    console.info(`CLI start-up: ${startupMs} ms from spawn to the URL line (process reports ${readyMs} ms; budget ${Math.round(startup.budgetMs(5_000))} ms)`);
+    expect(Number(readyMs)).toBeLessThanOrEqual(startupMs);
+    expect(startupMs).toBeLessThan(startup.budgetMs(5_000));
 
     const out = cli.stdout();
     const sandbox = /demo sandbox agent: key (nx_test_\w+) {2}secret (\S+)/.exec(out);
@@ -119,11 +119,11 @@ describe('nx-conformance mock (child process)', { timeout: 60_000 }, () => {
     const info = (await (await fetch(`${url}/__nx/info`)).json()) as { seed: number; clock: { kind: string } };
     expect(info).toMatchObject({ seed: 42, clock: { kind: 'real' } });
 
-    const stopping = performance.now();
+    const stopping = loadScaledTimer();
     cli.child.kill('SIGTERM');
-    const exit = await Promise.race([cli.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5_000))]);
+    const exit = await cli.exited; // the test's own time-out catches a process that never exits
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(performance.now() - stopping).toBeLessThan(5_000);
+    expect(stopping.elapsedMs()).toBeLessThan(stopping.budgetMs(5_000));
     expect(cli.stderr()).toContain('SIGTERM');
     await expect(fetch(`${url}/v1/agent/market`)).rejects.toThrow();
   });

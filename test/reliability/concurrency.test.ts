@@ -1,5 +1,6 @@
 // Concurrency over real sockets (startMock): hundreds of orders in flight at once from one agent
-// and from 50 agents, and racing clientOrderId retries. No overdraft, no position below zero, no
+// and from 50 agents, and racing clientOrderId retries (issued at once; they travel over at most
+// MAX_CONNECTIONS connections, see support/sockets.ts). No overdraft, no position below zero, no
 // lost or duplicated order, one order per clientOrderId.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';

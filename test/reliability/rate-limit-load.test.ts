@@ -1,11 +1,13 @@
 // The limiter under load, over real sockets: 20 agents each fire 80 requests at once with the
 // default 60 requests/minute on a virtual clock (so no refill happens meanwhile): each agent gets
 // exactly 60 answers and 20 × 429, whatever the interleaving; every 429 conforms to the spec.
+// All 1,600 requests are issued together but travel over at most MAX_CONNECTIONS connections, as
+// a real client pool would: more connections than the server can queue get reset under load.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
 import { specProblems } from '../helpers/spec-check.js';
 import { registerAgent, T0 } from './support/mock.js';
-import { call } from './support/sockets.js';
+import { MAX_CONNECTIONS, call, trackConnections } from './support/sockets.js';
 
 let mock: RunningMock | undefined;
 afterEach(async () => {
@@ -17,6 +19,7 @@ describe('rate limiting under load', () => {
   it('20 agents × 80 concurrent requests at 60/min: exactly 60 successes and 20 × 429 each', async () => {
     mock = await startMock({ port: 0, clock: `virtual:${T0}` });
     const m = mock;
+    const connections = trackConnections(m.server);
     expect(m.ctx.options.rateLimit).toBe(60);
     const agents = Array.from({ length: 20 }, (_, i) => registerAgent(m.ctx, i % 4 === 0 ? 'live' : 'sandbox'));
     const paths = ['/market?coins=bitcoin', '/me', '/portfolio', '/orders?limit=5'];
@@ -47,5 +50,8 @@ describe('rate limiting under load', () => {
       expect(first.status).toBe(200);
       expect(second.status).toBe(429);
     }
+    // Many requests raced each other, yet the server's accept queue was never at risk.
+    expect(connections.peak()).toBeGreaterThan(1);
+    expect(connections.peak()).toBeLessThanOrEqual(MAX_CONNECTIONS);
   });
 });

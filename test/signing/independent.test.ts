@@ -1,9 +1,10 @@
 // Independent implementations (openssl, Python stdlib) agree with the committed vectors, so the
-// vectors do not merely restate the project signer.
+// vectors do not merely restate the project signer. Each tool runs once for all vectors (openssl
+// once per distinct secret), not once per vector: spawning is most of this file's cost.
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/signing/index.js';
 import { loadVectors } from './load-vectors.js';
 import type { ClientEncoding } from './make-vectors.js';
@@ -20,20 +21,43 @@ function hasBinary(command: string, args: string[]): boolean {
 const HAVE_OPENSSL = hasBinary('openssl', ['version']);
 const HAVE_PYTHON = hasBinary('python3', ['--version']);
 
-/** `openssl dgst -sha256 -hmac <secret> -r <file>` prints "<hex> *<file>". */
-function opensslHmacHex(secret: string, file: string): string {
-  const out = execFileSync('openssl', ['dgst', '-sha256', '-hmac', secret, '-r', file], { encoding: 'utf8' });
-  return out.trim().split(/\s+/)[0] ?? '';
+/** One HMAC to compute: the key, and the file whose bytes are the message. */
+interface Job {
+  secret: string;
+  file: string;
+}
+type Digests = Map<string, string>;
+const jobKey = (secret: string, file: string): string => `${secret}\n${file}`;
+
+/**
+ * `openssl dgst -sha256 -hmac <secret> -r <files…>` prints "<hex> *<file>" per file, in order: one
+ * process per distinct secret (the vectors use two), not one per vector.
+ */
+function opensslHmacs(jobs: readonly Job[]): Digests {
+  const filesBySecret = new Map<string, Set<string>>();
+  for (const { secret, file } of jobs) filesBySecret.set(secret, (filesBySecret.get(secret) ?? new Set()).add(file));
+  const digests: Digests = new Map();
+  for (const [secret, fileSet] of filesBySecret) {
+    const files = [...fileSet];
+    const lines = execFileSync('openssl', ['dgst', '-sha256', '-hmac', secret, '-r', ...files], { encoding: 'utf8' }).trim().split('\n');
+    if (lines.length !== files.length) throw new Error(`openssl printed ${lines.length} digests for ${files.length} files:\n${lines.join('\n')}`);
+    files.forEach((file, i) => digests.set(jobKey(secret, file), lines[i]!.split(/\s+/)[0] ?? ''));
+  }
+  return digests;
 }
 
-// Reads the file as bytes and keys the HMAC with secret.encode(), like the published client.
-const PY_HMAC = `
-import hashlib, hmac, sys
-print(hmac.new(sys.argv[1].encode(), open(sys.argv[2], 'rb').read(), hashlib.sha256).hexdigest())
+// One python3 for every job: reads each file as bytes and keys the HMAC with secret.encode(),
+// like the published client.
+const PY_HMACS = `
+import hashlib, hmac, json, sys
+jobs = json.load(sys.stdin)
+print(json.dumps([hmac.new(secret.encode(), open(file, 'rb').read(), hashlib.sha256).hexdigest() for secret, file in jobs]))
 `;
 
-function pythonHmacHex(secret: string, file: string): string {
-  return execFileSync('python3', ['-c', PY_HMAC, secret, file], { encoding: 'utf8' }).trim();
+function pythonHmacs(jobs: readonly Job[]): Digests {
+  const input = JSON.stringify(jobs.map((j) => [j.secret, j.file]));
+  const hexes = JSON.parse(execFileSync('python3', ['-c', PY_HMACS], { input, encoding: 'utf8' })) as string[];
+  return new Map(jobs.map((j, i) => [jobKey(j.secret, j.file), hexes[i] ?? '']));
 }
 
 function encodeAs(hex: string, encoding: ClientEncoding): string {
@@ -44,11 +68,26 @@ function encodeAs(hex: string, encoding: ClientEncoding): string {
 const vectors = loadVectors();
 const positive = vectors.filter((v) => v.case.expect === 'valid');
 const negative = vectors.filter((v) => v.case.expect === 'invalid');
+// Every HMAC the tests below compare, computed in one batch per tool.
+const JOBS: Job[] = [
+  ...vectors.map((v) => ({ secret: v.case.secret, file: join(v.dir, 'string-to-sign.txt') })),
+  ...negative.flatMap((v) => (v.case.client ? [{ secret: v.case.client.secret, file: join(v.dir, 'client-string-to-sign.txt') }] : [])),
+];
 
 describe.each([
-  ['openssl dgst -sha256 -hmac', HAVE_OPENSSL, opensslHmacHex, 'openssl binary not found on PATH'],
-  ['python3 hmac/hashlib', HAVE_PYTHON, pythonHmacHex, 'python3 binary not found on PATH'],
-] as const)('%s', (_tool, available, hmacHex, reason) => {
+  ['openssl dgst -sha256 -hmac', HAVE_OPENSSL, opensslHmacs, 'openssl binary not found on PATH'],
+  ['python3 hmac/hashlib', HAVE_PYTHON, pythonHmacs, 'python3 binary not found on PATH'],
+] as const)('%s', (_tool, available, hmacAll, reason) => {
+  let digests: Digests = new Map();
+  beforeAll(() => {
+    if (available) digests = hmacAll(JOBS);
+  });
+  const hmacHex = (secret: string, file: string): string => {
+    const hex = digests.get(jobKey(secret, file));
+    if (hex === undefined) throw new Error(`no digest computed for ${file}: add it to JOBS`);
+    return hex;
+  };
+
   it.skipIf(!available).each(positive.map((v) => [v.name, v] as const))(
     `%s: HMAC over string-to-sign.txt equals signature.txt${available ? '' : ` (skipped: ${reason})`}`,
     (_name, v) => {

@@ -1,6 +1,6 @@
 // Delivery over real HTTP: Standard Webhooks signatures the reference library accepts, payloads
 // that match the spec, per-webhook ordering, and a hanging receiver that the API never waits for.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { webhookEvents } from '../../src/generated/webhooks.js';
 import { ALL_EVENTS, T0_MS, hookMock, startReceiver, verifyAt, type Receiver } from './support.js';
 
@@ -97,32 +97,31 @@ describe('webhook delivery', () => {
     expect(r.types()).toEqual(['order.created', ...Array(3).fill(['order.created', 'order.filled']).flat()]);
   });
 
-  it('answers POST /orders at once while the receiver hangs, and times the attempt out later', async () => {
+  it('times a hanging attempt out after webhookTimeoutMs, and schedules the next attempt', async () => {
     const r = await receiver(() => 'hang');
-    const m = hookMock({ webhookTimeoutMs: 1_500 });
+    const m = hookMock({ webhookTimeoutMs: 300 });
     const bot = await m.agent();
     const { id } = await m.addHook(bot, r.url);
-    const started = performance.now();
     expect((await m.buy(bot)).status).toBe(201);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(750); // well before the 1.5 s delivery time-out
     await m.ctx.webhookDelivery.idle();
     expect(r.received).toHaveLength(1);
     const [first] = await m.log(id);
     expect(first?.attempts[0]).toMatchObject({ number: 1, status: null, error: expect.stringMatching(/^timeout/) });
-    expect(first?.attempts[0]?.latencyMs).toBeGreaterThanOrEqual(1_400);
+    expect(first?.attempts[0]?.latencyMs).toBeGreaterThanOrEqual(290); // the whole time-out (less timer rounding)
     expect(first).toMatchObject({ state: 'pending', nextAttemptAt: '2026-01-05T12:00:05.000Z' });
   });
 
-  it('does not slow the API with the default 10 s time-out either', async () => {
+  it('answers POST /orders at once while the receiver hangs (the default 10 s time-out)', async () => {
+    // The API must not wait for deliveries: the 201s come back while the first attempt is still
+    // open. The delivery log decides that, not a stopwatch.
     const r = await receiver(() => 'hang');
     const m = hookMock();
     const bot = await m.agent();
-    await m.addHook(bot, r.url);
-    const started = performance.now();
+    const { id } = await m.addHook(bot, r.url);
     for (let i = 0; i < 3; i++) expect((await m.buy(bot)).status).toBe(201);
-    expect(performance.now() - started).toBeLessThan(1_000);
-    await expect.poll(() => r.received.length).toBe(1);
+    // Three orders answered while the first message's first attempt still hangs.
+    expect((await m.log(id)).map((x) => x.attempts.length)).toEqual(Array(6).fill(0));
+    await vi.waitFor(() => expect(r.received).toHaveLength(1), { timeout: 15_000 });
     m.ctx.webhookDelivery.stop(); // aborts the hanging attempt
     await m.ctx.webhookDelivery.idle();
   });

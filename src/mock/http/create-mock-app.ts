@@ -27,7 +27,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   if (ctx.options.control) app.use('/__nx', createControlRouter(ctx));
   app.use(
     '/v1/agent',
-    runPipeline(ctx, { pipeline: ctx.parts.pipeline, rules: ctx.rules, faults: true, act: (state, j, res) => respond(ctx, state, j, res) }),
+    runPipeline(ctx, { pipeline: ctx.parts.pipeline, rules: ctx.rules, bodyLimit: ctx.options.bodyLimit, faults: true, act: (state, j, res) => respond(ctx, state, j, res) }),
   );
   app.use((req, res, next) => {
     requestState(res).refusedBy = 'route';

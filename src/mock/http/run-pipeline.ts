@@ -20,6 +20,8 @@ const EMPTY = Buffer.alloc(0);
 export interface PipelineRoute {
   pipeline: Pipeline;
   rules: RuleState<AgentRecord>;
+  /** Largest body read (the rules' body-size limit, enforced while streaming). */
+  bodyLimit: number;
   /** Apply the control API's injected faults (the public API only). */
   faults: boolean;
   /** Answers a request that passed every rule; a thrown error goes to the error handler. */
@@ -43,7 +45,7 @@ export function runPipeline(ctx: MockContext, route: PipelineRoute): RequestHand
     state.judging = j;
     const first = runStages(j, early);
     if (first.problem) return refuse(first.problem, first.stage ?? 'route');
-    readRawBody(req, res, ctx.options.bodyLimit, (error, body) => {
+    readRawBody(req, res, route.bodyLimit, (error, body) => {
       // Over the limit is the body-size rule, enforced while streaming; a broken body is HTTP's.
       if (error) return refuse(error, error.code === 'payload_too_large' ? 'body-size' : 'http');
       state.rawBody = body;

@@ -1,5 +1,7 @@
-// Helpers for the tests that need real sockets (startMock): JSON requests with fetch, an agent's
-// whole order list (following cursors), and raw TCP for the input-limit tests.
+// Helpers for the tests that need real sockets (startMock): JSON requests over a capped pool of
+// keep-alive connections, an agent's whole order list (following cursors), and raw TCP for the
+// input-limit tests.
+import http, { type Server } from 'node:http';
 import net from 'node:net';
 import { signRequest } from '../../../src/signing/index.js';
 import type { RunningMock } from '../../../src/mock/http/start-mock.js';
@@ -12,6 +14,28 @@ export interface Answer {
   json: () => Record<string, unknown>;
 }
 
+/**
+ * Most connections call() opens to one server. A test may fire thousands of calls at once;
+ * beyond the server's accept queue (Node's listen backlog is 511, and the kernel's somaxconn may
+ * be as low as 128) connections get reset or refused under load. Requests beyond this many wait
+ * in the client's pool, as with any real HTTP client, while the server still sees dozens at once.
+ */
+export const MAX_CONNECTIONS = 64;
+
+// node:http's Agent caps sockets hard (fetch's pool opens a new connection whenever none is idle).
+const pool = new http.Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS });
+
+/** Counts the connections open at once on `server` (tests assert the peak stays within the cap). */
+export function trackConnections(server: Server): { peak: () => number } {
+  let open = 0;
+  let peak = 0;
+  server.on('connection', (socket: net.Socket) => {
+    peak = Math.max(peak, ++open);
+    socket.once('close', () => open--);
+  });
+  return { peak: () => peak };
+}
+
 export async function call(mock: RunningMock, who: Credentials, method: string, path: string, body?: unknown): Promise<Answer> {
   const text = body === undefined ? undefined : JSON.stringify(body);
   const headers: Record<string, string> = { 'x-nx-key': who.apiKey };
@@ -21,9 +45,27 @@ export async function call(mock: RunningMock, who: Credentials, method: string, 
     headers['x-nx-timestamp'] = timestamp;
     headers['x-nx-signature'] = signRequest({ secret: who.apiSecret, timestamp, method, path: path.split('?')[0] ?? path, body: text ?? '' });
   }
-  const res = await fetch(`${mock.baseUrl}${path}`, { method, headers, body: text });
-  const got = await res.text();
-  return { status: res.status, headers: res.headers, text: got, json: () => JSON.parse(got) as Record<string, unknown> };
+  const { status, headers: got, text: answer } = await request(`${mock.baseUrl}${path}`, method, headers, text);
+  return { status, headers: got, text: answer, json: () => JSON.parse(answer) as Record<string, unknown> };
+}
+
+function request(url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<{ status: number; headers: Headers; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent: pool }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const out = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const v of Array.isArray(value) ? value : [value ?? '']) out.append(name, v);
+        }
+        resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export interface ListedOrder {

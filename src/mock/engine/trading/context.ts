@@ -3,6 +3,7 @@
 import type { AgentRecord } from '../agents/types.js';
 import type { EngineStrategies } from '../strategies.js';
 import type { Clock, EpochMs, MarketSource, Rng } from '../types.js';
+import type { ChangeJournal } from '../state/change-journal.js';
 import type { AccountState } from './account.js';
 import type { EventBus } from './events.js';
 import { RestingIndex } from './resting-index.js';
@@ -35,10 +36,14 @@ export interface EngineContext {
   rng: Rng;
   secretSource: () => string;
   keySource: () => string;
+  /** Told every credential the engine hands out (secret, key body), so printers can redact it. */
+  onCredential?: (credential: string) => void;
   config: EngineConfig;
   strategies: EngineStrategies;
   state: EngineState;
   events: EventBus;
+  /** Notes what operations change while a change listener is attached (state/change-journal.ts). */
+  changes?: ChangeJournal;
 }
 
 export function createState(now: EpochMs): EngineState {

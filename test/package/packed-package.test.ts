@@ -1,0 +1,153 @@
+// The package as people outside this repository get it: `npm pack` (its prepack builds dist/),
+// the tarball's contents, then an offline install into a fresh consumer project where the CLI
+// runs through npx, a vitest suite uses nx-conformance/testing, and a strict tsc
+// (skipLibCheck: false) checks the public types. .ci/run repeats this file on Node 22 and 24.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installConsumer } from './support/consumer-project.js';
+import { packPackage, type Packed } from './support/pack-package.js';
+import { cleanEnv, run, start, stop, waitForOutput, type Finished, type Started } from './support/run.js';
+
+const work = mkdtempSync(join(tmpdir(), 'nx-package-'));
+const consumer = join(work, 'consumer');
+let packed: Packed;
+let installed: Finished;
+const running: Started[] = [];
+
+beforeAll(async () => {
+  const t0 = performance.now();
+  packed = await packPackage(work);
+  const t1 = performance.now();
+  installed = await installConsumer(consumer, packed.tarball);
+  const t2 = performance.now();
+  console.info(
+    `node ${process.version}: packed ${packed.files.length} files, ${(packed.size / 1024).toFixed(0)} kB in ${((t1 - t0) / 1000).toFixed(1)} s; ` +
+      `consumer installed offline in ${((t2 - t1) / 1000).toFixed(1)} s`,
+  );
+}, 300_000);
+
+afterAll(async () => {
+  for (const s of running) stop(s, 'SIGKILL');
+  await rm(work, { recursive: true, force: true });
+}, 120_000);
+
+describe('the packed tarball', { timeout: 60_000 }, () => {
+  const paths = (): string[] => packed.files.map((f) => f.path);
+
+  it('ships the licence, the docs, the specs, the sample market recording and the built code', () => {
+    expect(paths()).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'SIGNING.md',
+        'package.json',
+        'bin/nx-conformance.js',
+        'openapi/agent-connect.yaml',
+        'openapi/control.yaml',
+        'schemas/conformance-report.schema.json',
+        'fixtures/market/sample-2025-11.json',
+        'dist/src/index.js',
+        'dist/src/index.d.ts',
+        'dist/src/testing/index.js',
+        'dist/src/testing/index.d.ts',
+        'dist/ui/index.html',
+        'dist/ui/app.js',
+        'dist/ui/app.css',
+      ]),
+    );
+  });
+
+  it('ships no source maps, no tests and not the build-time generator', () => {
+    expect(paths().filter((p) => p.endsWith('.map'))).toEqual([]);
+    expect(paths().filter((p) => /(^|\/)(test|src)\//.test(p) && !p.startsWith('dist/src/'))).toEqual([]);
+    // Only the one runtime module the generated code imports may come from src/codegen/.
+    expect(paths().filter((p) => p.startsWith('dist/src/codegen/') && !/\/runtime\.(js|d\.ts)$/.test(p))).toEqual([]);
+    const js = paths().filter((p) => p.endsWith('.js'));
+    const mapped = js.filter((p) => readFileSync(join(packed.staging, p), 'utf8').includes('sourceMappingURL'));
+    expect(mapped).toEqual([]);
+  });
+
+  it('names its repository, home page and issue tracker, and runs no script when installed', () => {
+    const m = packed.manifest;
+    expect(m.license).toBe('MIT');
+    expect(m.repository?.url).toMatch(/^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+    expect(m.homepage).toMatch(/^https:\/\//);
+    expect(m.bugs?.url).toMatch(/^https:\/\/.+\/issues$/);
+    const installTime = ['preinstall', 'install', 'postinstall', 'prepare'].filter((s) => m.scripts?.[s]);
+    expect(installTime).toEqual([]);
+  });
+
+  it('every entry point that package.json declares is in the tarball', () => {
+    const m = packed.manifest;
+    const declared = [
+      ...Object.values(m.bin),
+      m.main,
+      m.types,
+      ...Object.values(m.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e))),
+    ].map((p) => p.replace(/^\.\//, ''));
+    expect(paths()).toEqual(expect.arrayContaining(declared));
+  });
+
+  it('packs without npm warnings, and `npm publish --dry-run` has nothing to correct', async () => {
+    expect(packed.warnings).not.toMatch(/npm warn/i);
+    const published = await run('npm', ['publish', '--dry-run', '--ignore-scripts', '--offline'], packed.staging);
+    expect(published.code, published.stderr).toBe(0);
+    // Being logged in to the registry is the publisher's business, not the package's.
+    const warnings = published.stderr.split('\n').filter((l) => /npm (warn|error)/i.test(l) && !/requires you to be logged in/.test(l));
+    expect(warnings).toEqual([]);
+  });
+});
+
+// Each step starts Node, npm or tsc afresh: slow on a loaded machine, so the limits are wide.
+describe('installed in a consumer project, offline', { timeout: 240_000 }, () => {
+  it('installs without an install-script warning about nx-conformance', () => {
+    const flagged = installed.stderr.split('\n').filter((l) => /install-scripts/.test(l) && /nx-conformance@/.test(l));
+    expect(flagged).toEqual([]);
+  });
+
+  it('`npx nx-conformance --version` prints the version that was packed', async () => {
+    const r = await run('npx', ['nx-conformance', '--version'], consumer);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${packed.manifest.version}\n`);
+  });
+
+  it('`npx nx-conformance mock` serves the API, and `npx nx-conformance server` checks it', async () => {
+    const mock = start('npx', ['nx-conformance', 'mock', '--port', '0'], consumer);
+    running.push(mock);
+    const [, url] = await waitForOutput(mock, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 60_000);
+    const [, key] = await waitForOutput(mock, /demo sandbox agent: key (nx_test_\w+)/, 5_000);
+    const market = await fetch(`${url}/v1/agent/market?coins=bitcoin`, { headers: { 'X-NX-Key': key! } });
+    expect(market.status).toBe(200);
+    const dashboard = await fetch(`${url}/__nx/ui/app.js`);
+    expect(dashboard.status).toBe(200);
+    const checked = await run('npx', ['nx-conformance', 'server', '--base-url', `${url}/v1/agent`, '--mode', 'sandbox', '--checks', 'schema.market'], consumer);
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/1 passed/);
+    stop(mock);
+    const exited = await mock.exited;
+    expect(exited.stderr).toContain('SIGTERM');
+  });
+
+  it('`--market replay:fixtures/…` plays the sample recording that ships in the package, from any directory', async () => {
+    const sample = 'fixtures/market/sample-2025-11.json';
+    const mock = start('npx', ['nx-conformance', 'mock', '--port', '0', '--market', `replay:${sample}`], consumer);
+    running.push(mock);
+    await waitForOutput(mock, /market: replay of .*\(4 coins, 2025-11-01T00:00:00\.000Z/, 60_000);
+    stop(mock);
+    await mock.exited;
+  });
+
+  it('a vitest suite using nx-conformance/testing passes', async () => {
+    const tested = await run('npx', ['vitest', 'run', '--reporter=verbose'], consumer, cleanEnv({ NO_COLOR: '1' }));
+    expect(tested.code, tested.stdout + tested.stderr).toBe(0);
+    expect(tested.stdout).toMatch(/Tests\s+3 passed/);
+  });
+
+  it('the public types pass a strict tsc with skipLibCheck: false', async () => {
+    const compiled = await run('npx', ['tsc', '-p', '.'], consumer);
+    expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
+  });
+});
