@@ -22,7 +22,7 @@ export function banner(mock: RunningMock): string {
   const validation = mock.ctx.options.validateResponses ? 'on: every response is checked against the spec' : 'off (--validate-responses turns it on)';
   lines.push(`  seed ${mock.ctx.options.seed}, ${mock.ctx.options.rateLimit} requests/min per agent, response validation ${validation}`);
   lines.push(`  clock:   ${describeClock(mock.ctx.clock)}`);
-  if (mock.ctx.defects.size > 0) lines.push(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`);
+  if (mock.ctx.defects.length > 0) lines.push(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`);
   for (const demo of mock.ctx.demoAgents) {
     lines.push(`  demo ${demo.mode} agent: key ${demo.apiKey}  secret ${demo.apiSecret}`);
   }
