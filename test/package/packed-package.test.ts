@@ -138,7 +138,7 @@ describe('installed in a consumer project, offline', { timeout: 240_000 }, () =>
   it('a vitest suite using nx-conformance/testing passes', async () => {
     const tested = await run('npx', ['vitest', 'run', '--reporter=verbose'], consumer, cleanEnv({ NO_COLOR: '1' }));
     expect(tested.code, tested.stdout + tested.stderr).toBe(0);
-    expect(tested.stdout).toMatch(/Tests\s+3 passed/);
+    expect(tested.stdout).toMatch(/Tests\s+4 passed/);
   });
 
   it('the public types pass a strict tsc with skipLibCheck: false', async () => {
