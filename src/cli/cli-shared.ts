@@ -2,7 +2,8 @@
 // parsers, and the reporting flow (pretty progress on stdout, json/junit files or stdout).
 import { InvalidArgumentError } from 'commander';
 import type { RunSummary } from '../conformance/findings.js';
-import { createPrettyProgress, writeReports, type PrettyProgress } from '../conformance/report/index.js';
+import { createPrettyProgress, writeGithubReport, writeReports, type PrettyProgress } from '../conformance/report/index.js';
+import { colorEnabled } from './color.js';
 import { TOOL_VERSION } from '../version.js';
 
 export const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -39,7 +40,9 @@ export function listenFailure(error: unknown, host: string, portNumber: number):
   }
 }
 
-const REPORTERS = ['pretty', 'json', 'junit'] as const;
+const REPORTERS = ['pretty', 'json', 'junit', 'github'] as const;
+/** The --reporter help of every runner command. */
+export const REPORTER_HELP = `${REPORTERS.join(', ')} (comma-separated; github: annotations and $GITHUB_STEP_SUMMARY)`;
 
 export interface Reporting {
   progress: PrettyProgress | null;
@@ -54,12 +57,17 @@ export function createReporting(reporters: readonly string[], outDir: string | u
     process.stderr.write(`nx-conformance: unknown reporter ${unknown.join(', ')}; use ${REPORTERS.join(', ')}.\n`);
     return null;
   }
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  const progress = reporters.includes('pretty') ? createPrettyProgress({ write: (s) => process.stdout.write(s), color, live: live && color }) : null;
+  const color = colorEnabled(process.stdout);
+  // The transient "running…" line rewrites itself with \r: only on a terminal, never in a log.
+  const progress = reporters.includes('pretty') ? createPrettyProgress({ write: (s) => process.stdout.write(s), color, live: live && Boolean(process.stdout.isTTY) }) : null;
   return {
     progress,
     async finish(summary) {
       progress?.done(summary);
+      if (reporters.includes('github')) {
+        const github = await writeGithubReport(summary, { toolVersion: TOOL_VERSION, outDir, write: (s) => process.stdout.write(s) });
+        process.stderr.write(github.file ? `report: ${github.file} (GitHub step summary)\n` : `nx-conformance: ${github.note}\n`);
+      }
       const machine = reporters.filter((r): r is 'json' | 'junit' => r === 'json' || r === 'junit');
       if (machine.length === 0) return;
       const files = await writeReports(summary, { reporters: machine, outDir, toolVersion: TOOL_VERSION, write: (s) => process.stdout.write(s) });

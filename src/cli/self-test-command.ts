@@ -5,6 +5,8 @@ import { Command } from 'commander';
 import { catalogue } from '../conformance/catalogue.js';
 import { runSelfTest } from '../conformance/self-test/run-self-test.js';
 import { defectCatalogue, defectNames, isDefectName, type DefectName } from '../mock/defects.js';
+import { colorsFor } from './color.js';
+import { createStatus } from './progress.js';
 
 export function selfTestCommand(onExit: (code: number) => void): Command {
   return new Command('self-test')
@@ -19,18 +21,26 @@ export function selfTestCommand(onExit: (code: number) => void): Command {
         return onExit(2);
       }
       const started = performance.now();
+      const c = colorsFor(process.stdout);
+      const status = createStatus();
+      let done = 0;
+      status.show(`self-test: the catalogue against the clean mock and ${chosen.length} seeded defects…`);
       const { clean, results } = await runSelfTest({
         checks: catalogue,
         defects: chosen as DefectName[],
         targeted: !opts.full,
         onDefect: (r) => {
-          const mark = r.caught ? '✓' : '✗';
+          status.clear();
+          done += 1;
+          const mark = r.caught ? c.green('✓') : c.red('✗');
           process.stdout.write(`${mark} ${r.defect.padEnd(28)} ${r.caught ? `caught by ${r.caughtBy.join(', ')}` : `NOT caught (expected ${r.expected.join(', ')} to fail)`}\n`);
           if (!r.caught) process.stdout.write(`    ${defectCatalogue[r.defect]}\n`);
+          if (done < chosen.length) status.show(`self-test: ${done}/${chosen.length} seeded defects checked…`);
         },
       });
+      status.clear();
       const falseFailures = clean.findings.filter((f) => f.status === 'fail');
-      for (const f of falseFailures) process.stdout.write(`✗ clean mock: ${f.checkId} failed: ${f.message}\n`);
+      for (const f of falseFailures) process.stdout.write(`${c.red('✗')} clean mock: ${f.checkId} failed: ${f.message}\n`);
       const caught = results.filter((r) => r.caught).length;
       process.stdout.write(`\nclean mock: ${clean.counts.pass} passed, ${clean.counts.fail} failed, ${clean.counts.skip} skipped\n`);
       process.stdout.write(`${caught}/${results.length} seeded defects caught in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

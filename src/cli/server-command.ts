@@ -3,7 +3,8 @@ import { Command, Option } from 'commander';
 import { catalogue } from '../conformance/catalogue.js';
 import type { AgentMode } from '../conformance/check.js';
 import { runChecks, ServerUnreachableError } from '../conformance/run-checks.js';
-import { createReporting, list, positiveInt, runReported } from './cli-shared.js';
+import { createReporting, list, positiveInt, REPORTER_HELP, runReported } from './cli-shared.js';
+import { createStatus } from './progress.js';
 
 export function serverCommand(onExit: (code: number) => void): Command {
   return new Command('server')
@@ -16,7 +17,7 @@ export function serverCommand(onExit: (code: number) => void): Command {
     .option('--skip <ids>', 'leave out these check ids or categories', list)
     .option('--allow-live-orders', 'allow placing orders with live keys (never against real money!)')
     .option('--slow', 'allow checks to wait on the wall clock (rate-limit recovery) when the server has no control clock')
-    .option('--reporter <names>', 'pretty, json, junit (comma-separated)', list, ['pretty'])
+    .option('--reporter <names>', REPORTER_HELP, list, ['pretty'])
     .option('--out <dir>', 'where json and junit reports go')
     .option('--seed <n>', 'seed for generated inputs', positiveInt, 42)
     .option('--timeout <ms>', 'per-request time-out', positiveInt, 10_000)
@@ -40,6 +41,7 @@ export function serverCommand(onExit: (code: number) => void): Command {
       if (!reporting) return onExit(2);
       const modes: AgentMode[] = opts.mode === 'both' ? ['sandbox', 'live'] : [opts.mode];
       const progress = reporting.progress;
+      const status = createStatus();
       const code = await runReported(
         reporting,
         (signal) =>
@@ -55,6 +57,7 @@ export function serverCommand(onExit: (code: number) => void): Command {
             timeoutMs: opts.timeout,
             seed: opts.seed,
             signal,
+            sleep: (ms) => status.wait(ms, "the server's clock cannot be moved (no control API), so the check waits it out", signal),
             onCheckStart: (c) => progress?.checkStarted(c),
             onFinding: (f) => progress?.checkFinished(f),
           }),

@@ -6,3 +6,4 @@ export { renderJson, type RenderJsonOptions } from './render-json.js';
 export { reportJsonSchema } from './report-json-schema.js';
 export { renderJunit, type RenderJunitOptions } from './render-junit.js';
 export { writeReports, REPORT_FILES, type ReporterName, type WriteReportsOptions } from './write-reports.js';
+export { renderGithubAnnotations, renderGithubSummary, writeGithubReport, type WriteGithubReportOptions } from './render-github.js';

@@ -1,0 +1,89 @@
+// --reporter github: workflow-command annotations (escaped so a message cannot end the command
+// early or inject another), and a Markdown job summary appended to $GITHUB_STEP_SUMMARY.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderGithubAnnotations, renderGithubSummary, writeGithubReport } from '../../../src/conformance/report/render-github.js';
+import { summary } from './fixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'nx-github-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const failures = summary.findings.filter((f) => f.status === 'fail');
+
+describe('annotations', () => {
+  const lines = renderGithubAnnotations(summary).trimEnd().split('\n');
+
+  it('one ::error line per failed check, titled with its id, and nothing for passes and skips', () => {
+    const errors = lines.filter((l) => l.startsWith('::error '));
+    expect(errors).toHaveLength(failures.length);
+    failures.forEach((f, i) => expect(errors[i]).toMatch(new RegExp(`^::error title=nx-conformance ${f.checkId.replace(/\./g, '\\.')}[^:]*::${f.title}%0A`)));
+    expect(lines.every((l) => /^::(error|warning) /.test(l))).toBe(true);
+  });
+
+  it('escapes %, CR and LF in messages, and : and , in the title, so no value ends a command', () => {
+    const nasty = { ...summary, findings: [{ ...failures[0]!, checkId: 'a:b,c', message: '100% wrong\r\n::error::injected' }] };
+    const [line, ...rest] = renderGithubAnnotations(nasty).trimEnd().split('\n');
+    expect(rest).toEqual([]);
+    expect(line).toContain('title=nx-conformance a%3Ab%2Cc::');
+    expect(line).toContain('100%25 wrong%0D%0A::error::injected');
+  });
+
+  it('a passing run has no annotations', () => {
+    expect(renderGithubAnnotations({ ...summary, findings: summary.findings.filter((f) => f.status === 'pass') })).toBe('');
+  });
+});
+
+describe('the job summary', () => {
+  const md = renderGithubSummary(summary, '9.9.9');
+
+  it('leads with the verdict and the counts, then one table row per category', () => {
+    expect(md.split('\n')[0]).toMatch(new RegExp(`^## ❌ nx-conformance: .*${summary.counts.fail} failed`));
+    expect(md).toContain('nx-conformance 9.9.9');
+    for (const category of new Set(summary.findings.map((f) => f.category))) expect(md).toMatch(new RegExp(`^\\| ${category} \\|`, 'm'));
+  });
+
+  it('details each failure with expected, actual and its reproduction in a fence nothing inside can close', () => {
+    for (const f of failures) {
+      expect(md).toContain(`<code>${f.checkId}</code>`);
+      expect(md).toContain('```sh\n' + f.reproduce + '\n```');
+    }
+    const fenced = renderGithubSummary({ ...summary, findings: [{ ...failures[0]!, reproduce: 'echo ```; echo done' }] }, '1');
+    expect(fenced).toContain('````sh\necho ```; echo done\n````');
+  });
+
+  it('escapes markup in titles and table cells', () => {
+    const odd = renderGithubSummary({ ...summary, findings: [{ ...failures[0]!, title: '<img src=x> a|b', expected: 'x | y' }] }, '1');
+    expect(odd).toContain('&lt;img src=x&gt; a|b</summary>');
+    expect(odd).toContain('- expected: x \\| y');
+  });
+
+  it('a passing run says so', () => {
+    const passing = summary.findings.filter((f) => f.status !== 'fail');
+    const counts = { ...summary.counts, fail: 0 };
+    expect(renderGithubSummary({ ...summary, findings: passing, counts }, '1').split('\n')[0]).toMatch(/^## ✅ nx-conformance: .*0 failed/);
+  });
+});
+
+describe('writeGithubReport', () => {
+  it('prints the annotations and appends the summary to $GITHUB_STEP_SUMMARY (twice: two sections)', async () => {
+    const file = join(dir, 'step-summary.md');
+    writeFileSync(file, '# earlier step\n');
+    let out = '';
+    for (let i = 0; i < 2; i++) {
+      const r = await writeGithubReport(summary, { toolVersion: '1', write: (s) => (out += s), env: { GITHUB_STEP_SUMMARY: file } });
+      expect(r).toEqual({ file });
+    }
+    expect(out).toBe(renderGithubAnnotations(summary).repeat(2));
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('# earlier step\n## ❌ nx-conformance')).toBe(true);
+    expect(text.match(/^## /gm)).toHaveLength(2);
+  });
+
+  it('outside GitHub Actions: the summary goes to --out, or a note says it went nowhere', async () => {
+    const out = join(dir, 'reports');
+    expect(await writeGithubReport(summary, { toolVersion: '1', write: () => {}, outDir: out, env: {} })).toEqual({ file: join(out, 'nx-conformance.summary.md') });
+    expect(readFileSync(join(out, 'nx-conformance.summary.md'), 'utf8')).toBe(renderGithubSummary(summary, '1'));
+    expect((await writeGithubReport(summary, { toolVersion: '1', write: () => {}, env: {} })).note).toMatch(/GITHUB_STEP_SUMMARY is not set/);
+  });
+});
