@@ -1,37 +1,52 @@
-// Redaction shared by the mock's journal, the conformance reports and the proxy: secrets
-// (API secrets, webhook secrets, signatures) never leave the process in anything we print.
+// Redaction shared by the mock's journal and log, the conformance reports and the proxy: secrets
+// (API secrets, webhook secrets, signatures, most of each API key) never leave the process in
+// anything we print. Always redact the whole text first and clip afterwards: clipping first can
+// cut a credential in two and leave both halves unrecognisable (src/redaction/scrub.ts).
+import { REDACTED, redactKey, scrubPath, scrubQuery, scrubText, scrubValue } from './redaction/scrub.js';
+import type { SecretIndex } from './redaction/secret-index.js';
+
+export { redactKey, REDACTED };
+export { SecretIndex } from './redaction/secret-index.js';
 
 const MAX_BODY_CHARS = 4096;
-const SECRET_KEYS = /"(apiSecret|secret|signature|webhookSecret)"\s*:\s*"[^"]*"/g;
+// Only this much of a long body is redacted (the rest is never shown): a unit cut off at the end
+// is still judged, and every run of a known secret in it is still found.
+const SCAN_CHARS = MAX_BODY_CHARS + 1024;
 
-export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+const HIDDEN_HEADERS = new Set(['x-nx-signature', 'authorization', 'proxy-authorization', 'webhook-signature', 'cookie', 'set-cookie']);
+const CREDENTIAL_NAME = /secret|token|password|signature/i;
+
+export function redactHeaders(headers: Record<string, string | string[] | undefined>, index?: SecretIndex): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.join(', ') : value;
     const lower = name.toLowerCase();
-    if (lower === 'x-nx-signature' || lower === 'authorization' || lower === 'webhook-signature') out[lower] = '[redacted]';
-    else if (lower === 'x-nx-key') out[lower] = redactKey(text);
-    else out[lower] = text;
+    if (HIDDEN_HEADERS.has(lower) || CREDENTIAL_NAME.test(lower)) out[lower] = REDACTED;
+    else if (lower === 'x-nx-key') out[lower] = scrubValue(redactKey(text), index);
+    else out[lower] = scrubValue(text, index);
   }
   return out;
 }
 
-/** Keeps the key's prefix (enough to tell keys apart), drops the rest. */
-export function redactKey(key: string): string {
-  return key.length > 12 ? `${key.slice(0, 12)}…` : key;
+/** A body as shown in a journal or a report: redacted whole, then clipped to 4 096 characters. */
+export function redactBody(text: string, index?: SecretIndex): string {
+  const window = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
+  const clean = scrubText(window, index);
+  const shown = clean.length > MAX_BODY_CHARS ? clean.slice(0, MAX_BODY_CHARS) : clean;
+  const hidden = text.length - window.length + clean.length - shown.length;
+  return hidden > 0 ? `${shown}…[${hidden} more chars]` : shown;
 }
 
-const API_KEYS = /"apiKey"\s*:\s*"([^"]*)"/g;
-
-export function redactBody(text: string): string {
-  const clipped = text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…[${text.length - MAX_BODY_CHARS} more chars]` : text;
-  // Most bodies (market data, orders) hold nothing to redact: a plain substring test is far
-  // cheaper than the two regular expressions, and the journal redacts on every request.
-  if (!clipped.includes('ecret"') && !clipped.includes('ignature"') && !clipped.includes('"apiKey"')) return clipped;
-  // A full API key is enough to act as a sandbox agent, so only its prefix is kept.
-  return clipped
-    .replace(SECRET_KEYS, (_m, key: string) => `"${key}":"[redacted]"`)
-    .replace(API_KEYS, (_m, key: string) => `"apiKey":"${redactKey(key)}"`);
+/** Free text (a log line, an error message): string literals and words judged one by one. */
+export function redactText(text: string, index?: SecretIndex): string {
+  return scrubText(text, index);
 }
 
+/** A request target (`/path?query`): path segments and query parameters judged one by one. */
+export function redactTarget(target: string, index?: SecretIndex): string {
+  const q = target.indexOf('?');
+  return q === -1 ? scrubPath(target, index) : `${scrubPath(target.slice(0, q), index)}?${scrubQuery(target.slice(q + 1), index)}`;
+}
+
+export { scrubPath as redactPath, scrubQuery as redactQuery };

@@ -49,8 +49,9 @@ export function clientCommand(onExit: (code: number) => void): Command {
     .option('--timeout <ms>', 'time-out per run of the client', positiveInt, 60_000)
     .option('--rate-limit <n>', 'requests per minute per agent', positiveInt)
     .option('--seed <n>', 'seed of the mock', positiveInt, 42)
+    .option('--strict', 'count skipped checks as failures (exit 1)')
     .option('--reporter <names>', REPORTER_HELP, list, ['pretty'])
-    .option('--out <dir>', 'where json and junit reports go')
+    .option('--out <dir>', 'where json, junit and html reports go')
     .addHelpText('after', helpText)
     .action(async (command: string[], opts) => {
       const reporting = createReporting(opts.reporter as string[], opts.out, false);
@@ -71,6 +72,7 @@ export function clientCommand(onExit: (code: number) => void): Command {
             timeoutMs: opts.timeout,
             rateLimit: opts.rateLimit,
             seed: opts.seed,
+            strict: Boolean(opts.strict),
             signal,
             onRunStart: (label) => process.stderr.write(`[nx] running the client (${label}): ${command.join(' ')}\n`),
             onOutput: (line) => process.stderr.write(`[client] ${line}\n`),
@@ -79,7 +81,7 @@ export function clientCommand(onExit: (code: number) => void): Command {
               process.stderr.write(`[nx] the client (${label}) ${how} after ${Math.round(exit.durationMs)} ms; ${requests} request${requests === 1 ? '' : 's'} recorded\n`);
             },
             onFinding: (f) => progress?.checkFinished(f),
-          }),
+          }).then((summary) => ({ ...summary, seed: opts.seed as number })), // the html report shows the seed
         [UnknownScenarioError],
       );
       return onExit(code);

@@ -7,6 +7,7 @@ import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
 import { WEBHOOK_TARGETS } from '../mock/webhooks/url-policy.js';
+import { stateFromOption, stateMockOptions } from './state-options.js';
 
 /** The clock line: a virtual clock's start matters, since live clients must sign with its time. */
 function describeClock(clock: RunningMock['ctx']['clock']): string {
@@ -19,7 +20,7 @@ function describeClock(clock: RunningMock['ctx']['clock']): string {
 /** The start-up banner; `c` colours it (colorsFor(process.stdout) in the CLI, none by default). */
 export function banner(mock: RunningMock, c: Colors = noColors): string {
   const lines = [`nx-conformance mock exchange listening on ${c.bold(c.green(mock.url))}`, `  API:     ${mock.baseUrl}`];
-  if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`);
+  if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`, `  dashboard: ${mock.url}/__nx/ui`);
   const validation = mock.ctx.options.validateResponses ? 'on: every response is checked against the spec' : 'off (--validate-responses turns it on)';
   lines.push(`  seed ${mock.ctx.options.seed}, ${mock.ctx.options.rateLimit} requests/min per agent, response validation ${validation}`);
   lines.push(`  clock:   ${describeClock(mock.ctx.clock)}`);
@@ -54,6 +55,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
     .option('--webhook-timeout <ms>', 'real-time limit of one webhook delivery attempt', positiveNumber, MOCK_DEFAULTS.webhookTimeoutMs)
     .option('--defect <name>', 'switch on a seeded defect (repeatable; see --list-defects)', collect, [])
     .option('--list-defects', 'print the seeded defects, one name per line, and exit')
+    .addOption(stateFromOption())
     .action(async (opts, cmd: Command) => {
       if (opts.listDefects) {
         process.stdout.write(`${defectNames.join('\n')}\n`);
@@ -71,15 +73,17 @@ export function mockCommand(onExit: (code: number) => void): Command {
         return onExit(1);
       }
       // A replay only moves inside its recording: unless --clock was given, start a virtual clock at its first point.
-      const clock = market.span && cmd.getOptionValueSource('clock') === 'default' ? `virtual:${new Date(market.span.from).toISOString()}` : opts.clock;
+      const clockGiven = cmd.getOptionValueSource('clock') !== 'default';
+      const clock = market.span && !clockGiven ? `virtual:${new Date(market.span.from).toISOString()}` : opts.clock;
       let mock: RunningMock;
       try {
         mock = await startMock({
           port: opts.port,
           host: opts.host,
           seed: opts.seed,
-          clock,
+          ...(await stateMockOptions({ ...opts, clock }, clockGiven || market.span !== undefined)),
           market: market.market,
+          marketDescription: market.describe.replace(/^market: /, ''),
           startingCash: opts.startingCash,
           feeBps: opts.feeBps,
           rateLimit: opts.rateLimit,

@@ -1,18 +1,27 @@
 // `nx-conformance self-test`: proves the runner's power. The catalogue runs against the clean
 // mock (it must pass everything) and against the mock with each seeded defect (the checks meant
-// for it must fail), and the catch rate is printed as `N/M seeded defects caught`.
+// for it must fail), and the catch rate is printed as `N/M seeded defects caught`. Reports
+// (--reporter json,junit,html --out DIR) hold the clean run's findings and the defects' results.
 import { Command } from 'commander';
 import { catalogue } from '../conformance/catalogue.js';
+import type { RunSummary } from '../conformance/findings.js';
+import { writeReports, type HtmlReportInput, type ReporterName } from '../conformance/report/index.js';
 import { runSelfTest } from '../conformance/self-test/run-self-test.js';
 import { defectCatalogue, defectNames, isDefectName, type DefectName } from '../mock/defects.js';
+import { TOOL_VERSION } from '../version.js';
+import { list } from './cli-shared.js';
 import { colorsFor } from './color.js';
 import { createStatus } from './progress.js';
+
+const FILE_REPORTERS = ['json', 'junit', 'html'] as const;
 
 export function selfTestCommand(onExit: (code: number) => void): Command {
   return new Command('self-test')
     .description('Run the catalogue against the mock and against each seeded defect; print the catch rate.')
     .option('--defect <names>', 'only these defects (comma-separated)', (v: string) => v.split(','))
     .option('--full', 'run the whole catalogue per defect (default: only the checks meant for it)')
+    .option('--reporter <names>', 'pretty, json, junit, html (comma-separated)', list, ['pretty'])
+    .option('--out <dir>', 'where json, junit and html reports go (needed for them)')
     .action(async (opts) => {
       const chosen: string[] = opts.defect ?? defectNames;
       const unknown = chosen.filter((d) => !isDefectName(d));
@@ -20,10 +29,22 @@ export function selfTestCommand(onExit: (code: number) => void): Command {
         process.stderr.write(`nx-conformance: unknown defect ${unknown.join(', ')}; valid: ${defectNames.join(', ')}\n`);
         return onExit(2);
       }
-      const started = performance.now();
-      const c = colorsFor(process.stdout);
+      const reporters = opts.reporter as string[];
+      const badReporter = reporters.filter((r) => r !== 'pretty' && !(FILE_REPORTERS as readonly string[]).includes(r));
+      const files = reporters.filter((r): r is (typeof FILE_REPORTERS)[number] => (FILE_REPORTERS as readonly string[]).includes(r));
+      if (badReporter.length > 0 || (files.length > 0 && opts.out === undefined)) {
+        const why = badReporter.length > 0 ? `unknown reporter ${badReporter.join(', ')}; use pretty, ${FILE_REPORTERS.join(', ')}` : `give --out DIR for the ${files.join('/')} report`;
+        process.stderr.write(`nx-conformance: ${why}.\n`);
+        return onExit(2);
+      }
+      // The running commentary is the pretty report; without it, it goes to stderr.
+      const out = reporters.includes('pretty') ? process.stdout : process.stderr;
+      const say = (s: string): void => void out.write(s);
+      const c = colorsFor(out);
+      // A run takes tens of seconds with nothing to show until the first defect is done.
       const status = createStatus();
       let done = 0;
+      const started = performance.now();
       status.show(`self-test: the catalogue against the clean mock and ${chosen.length} seeded defects…`);
       const { clean, results } = await runSelfTest({
         checks: catalogue,
@@ -33,17 +54,27 @@ export function selfTestCommand(onExit: (code: number) => void): Command {
           status.clear();
           done += 1;
           const mark = r.caught ? c.green('✓') : c.red('✗');
-          process.stdout.write(`${mark} ${r.defect.padEnd(28)} ${r.caught ? `caught by ${r.caughtBy.join(', ')}` : `NOT caught (expected ${r.expected.join(', ')} to fail)`}\n`);
-          if (!r.caught) process.stdout.write(`    ${defectCatalogue[r.defect]}\n`);
+          say(`${mark} ${r.defect.padEnd(28)} ${r.caught ? `caught by ${r.caughtBy.join(', ')}` : `NOT caught (expected ${r.expected.join(', ')} to fail)`}\n`);
+          if (!r.caught) say(`    ${defectCatalogue[r.defect]}\n`);
           if (done < chosen.length) status.show(`self-test: ${done}/${chosen.length} seeded defects checked…`);
         },
       });
       status.clear();
       const falseFailures = clean.findings.filter((f) => f.status === 'fail');
-      for (const f of falseFailures) process.stdout.write(`${c.red('✗')} clean mock: ${f.checkId} failed: ${f.message}\n`);
+      for (const f of falseFailures) say(`${c.red('✗')} clean mock: ${f.checkId} failed: ${f.message}\n`);
       const caught = results.filter((r) => r.caught).length;
-      process.stdout.write(`\nclean mock: ${clean.counts.pass} passed, ${clean.counts.fail} failed, ${clean.counts.skip} skipped\n`);
-      process.stdout.write(`${caught}/${results.length} seeded defects caught in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      say(`\nclean mock: ${clean.counts.pass} passed, ${clean.counts.fail} failed, ${clean.counts.skip} skipped\n`);
+      say(`${caught}/${results.length} seeded defects caught in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      if (files.length > 0) {
+        const report: RunSummary & Pick<HtmlReportInput, 'defectResults'> = {
+          ...clean,
+          target: `the mock, clean (these findings) and with ${results.length} seeded defect${results.length === 1 ? '' : 's'}`,
+          defects: { caught, total: results.length },
+          defectResults: results.map((r) => ({ defect: r.defect, caught: r.caught, caughtBy: r.caughtBy, expected: r.expected })),
+        };
+        const written = await writeReports(report, { reporters: files as ReporterName[], outDir: opts.out, toolVersion: TOOL_VERSION, write: say });
+        for (const file of written) process.stderr.write(`report: ${file}\n`);
+      }
       return onExit(caught === results.length && falseFailures.length === 0 ? 0 : 1);
     });
 }

@@ -21,6 +21,11 @@ export interface AgentClientOptions {
   timeoutMs?: number;
   /** Called with every exchange, for logs and evidence. */
   onExchange?: (exchange: Exchange) => void;
+  /**
+   * Aborts requests: a signal, or a function read at each request (the conformance runner hands
+   * one client to several checks in turn, each with its own signal).
+   */
+  signal?: AbortSignal | (() => AbortSignal | undefined);
 }
 
 export interface SendOptions {
@@ -84,7 +89,8 @@ export function createAgentClient(options: AgentClientOptions) {
     }
     Object.assign(headers, opts.headers);
     const url = `${options.baseUrl.replace(/\/$/, '')}${target}`;
-    const response = await rawRequest({ method, url, headers, body, timeoutMs: options.timeoutMs });
+    const signal = typeof options.signal === 'function' ? options.signal() : options.signal;
+    const response = await rawRequest({ method, url, headers, body, timeoutMs: options.timeoutMs, signal });
     const exchange: Exchange = { request: { method, url, headers, body: body.toString() }, response };
     options.onExchange?.(exchange);
     let json: T | undefined;

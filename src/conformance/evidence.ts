@@ -2,46 +2,44 @@
 // that reproduces the request without putting any secret or signature on the page: the
 // signature is recomputed in the shell from $NX_API_SECRET.
 import type { Exchange } from '../client/agent-client.js';
-import { redactBody, redactHeaders } from '../redact.js';
+import { curlScript, type CurlOptions } from '../curl-script.js';
+import { redactBody, redactHeaders, redactTarget, redactText, type SecretIndex } from '../redact.js';
 import type { Evidence } from './findings.js';
 
 export function toEvidence(exchange: Exchange): Evidence {
+  return evidenceOf(exchange);
+}
+
+/** `secrets`: credentials the caller knows of (its agents'); redacted wherever they appear. */
+export function evidenceOf(exchange: Exchange, secrets?: SecretIndex): Evidence {
   return {
     request: {
       method: exchange.request.method,
-      url: exchange.request.url,
-      headers: redactHeaders(exchange.request.headers),
-      body: redactBody(exchange.request.body),
+      url: redactUrl(exchange.request.url, secrets),
+      headers: redactHeaders(exchange.request.headers, secrets),
+      body: redactBody(exchange.request.body, secrets),
     },
     response: {
       status: exchange.response.status,
-      headers: redactHeaders(exchange.response.headers),
-      body: redactBody(exchange.response.text),
+      headers: redactHeaders(exchange.response.headers, secrets),
+      body: redactBody(exchange.response.text, secrets),
     },
   };
 }
 
-const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+function redactUrl(url: string, secrets: SecretIndex | undefined): string {
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? '';
+  return origin + redactTarget(url.slice(origin.length), secrets);
+}
 
-export function toCurl(exchange: Exchange, note?: string): string {
-  const { method, url, headers, body } = exchange.request;
-  const lines: string[] = [];
-  if (note) lines.push(`# ${note}`);
-  const path = new URL(url).pathname.replace(/^.*?\/v1\/agent/, '');
-  const signed = headers['x-nx-signature'] !== undefined;
-  if (signed) {
-    lines.push(`BODY=${shellQuote(body)}`);
-    lines.push(`TS=${headers['x-nx-timestamp'] === undefined ? '$(date +%s%3N)' : shellQuote(headers['x-nx-timestamp'])}`);
-    lines.push(`SIG=$(printf '%s' "\${TS}${method}${path}\${BODY}" | openssl dgst -sha256 -hmac "$NX_API_SECRET" -r | cut -d' ' -f1)`);
-  }
-  const parts = [`curl -sS -i -X ${method} ${shellQuote(url)}`];
-  for (const [name, value] of Object.entries(headers)) {
-    if (name === 'x-nx-key') parts.push(`-H "X-NX-Key: $NX_API_KEY"`);
-    else if (name === 'x-nx-signature') parts.push(`-H "X-NX-Signature: $SIG"`);
-    else if (name === 'x-nx-timestamp') parts.push(`-H "X-NX-Timestamp: $TS"`);
-    else parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  }
-  if (body.length > 0) parts.push(signed ? `--data-binary "$BODY"` : `--data-binary ${shellQuote(body)}`);
-  lines.push(parts.join(' \\\n  '));
-  return lines.join('\n');
+/**
+ * The exchange's request as a curl script (src/curl-script.ts), redacted first: the shell
+ * recomputes the signature from $BODY, so a redacted body still reproduces.
+ */
+export function toCurl(exchange: Exchange, note?: string, options: CurlOptions & { secrets?: SecretIndex } = {}): string {
+  const { secrets, ...curl } = options;
+  const shown = redactHeaders(exchange.request.headers, secrets);
+  const headers = Object.fromEntries(Object.keys(exchange.request.headers).map((name) => [name, shown[name.toLowerCase()] ?? '']));
+  const request = { method: exchange.request.method, url: redactUrl(exchange.request.url, secrets), headers, body: redactText(exchange.request.body, secrets) };
+  return curlScript(request, note === undefined ? undefined : redactText(note, secrets), curl);
 }

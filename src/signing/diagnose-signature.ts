@@ -20,8 +20,12 @@ export type SignatureMistakeCode =
 export interface SignatureDiagnosis {
   /** What the server signed, body bytes shown as UTF-8 text. Never the secret nor the expected signature. */
   stringToSign: string;
-  /** null when the signature is valid (and the timestamp is not in seconds). */
-  mistake: null | { code: SignatureMistakeCode; message: string };
+  /**
+   * null when the signature is valid (and the timestamp is not in seconds). `signedString` is what
+   * the client's signature was made over, when the mistake is recognised: the client built it
+   * itself, so showing it next to stringToSign reveals nothing, yet makes the difference obvious.
+   */
+  mistake: null | { code: SignatureMistakeCode; message: string; signedString?: string };
 }
 
 interface Candidate {
@@ -87,18 +91,21 @@ export function diagnoseSignature({
   const withEncodingFix = (message: string): string => (encodingFix ? `${message} ${encodingFix}` : message);
 
   if (hmacSha256(secret, canonical).equals(received.digest)) {
+    const signedString = canonical.toString('utf8');
     if (received.encoding === 'base64') {
       return result({
         code: 'base64_signature',
         message:
           'Your HMAC is right but base64-encoded; send it as lowercase hex (64 characters): ' +
           "Node .digest('hex'), Python .hexdigest(), openssl dgst -hex.",
+        signedString,
       });
     }
     if (received.encoding === 'uppercase-hex') {
       return result({
         code: 'uppercase_hex',
         message: 'Your HMAC is right but in upper-case hex; send lowercase hex, the only accepted form.',
+        signedString,
       });
     }
     if (/^[0-9]{9,10}$/.test(timestamp)) {
@@ -107,6 +114,7 @@ export function diagnoseSignature({
       return result({
         code: 'seconds_timestamp',
         message: `X-NX-Timestamp '${timestamp}' is in seconds; send milliseconds since the Unix epoch (13 digits today, e.g. Date.now()) and sign that same value.`,
+        signedString,
       });
     }
     return result(null);
@@ -114,7 +122,7 @@ export function diagnoseSignature({
 
   for (const candidate of candidates({ secret, otherSecrets, timestamp, method, path, query, bodyBytes, basePath })) {
     if (hmacSha256(candidate.secret, candidate.bytes).equals(received.digest)) {
-      return result({ code: candidate.code, message: withEncodingFix(candidate.message) });
+      return result({ code: candidate.code, message: withEncodingFix(candidate.message), signedString: candidate.bytes.toString('utf8') });
     }
   }
 

@@ -37,14 +37,15 @@ describe.concurrent('broken example clients fail the right check', () => {
     const name = `${c.command.at(-1)?.replace(/^.*examples\//, '')}${c.scenario ? ` (${c.scenario})` : ''} → ${c.check}`;
     it(name, { timeout: RUN_TIMEOUT_MS + 15_000 }, async () => {
       const summary = await runClientChecks({ command: c.command, modes: ['live'], scenarios: c.scenario ? [c.scenario] : [], timeoutMs: RUN_TIMEOUT_MS });
-      const id = c.scenario ? `${c.check}@${c.scenario}` : c.check;
+      const where = c.scenario ? `live/${c.scenario}` : 'live';
+      const id = `${c.check} [${where}]`;
       const f = finding(summary, id);
       expect(f.status, `${id}: ${JSON.stringify(f)}`).toBe('fail');
       if (f.status !== 'fail') return;
       expect(f.message).toContain(c.says);
       expect(f.reproduce).toContain('/v1/agent/');
       // Only the checks a broken client can be expected to fail besides its own.
-      const allowed = new Set([id, `client.exit${c.scenario ? `@${c.scenario}` : ''}`, ...(c.scenario === 'rate-limit-storm' ? [`client.rate-limit@${c.scenario}`, `scenario.rate-limit-storm@${c.scenario}`] : [])]);
+      const allowed = new Set([id, `client.exit [${where}]`, ...(c.scenario === 'rate-limit-storm' ? [`client.rate-limit [${where}]`, `scenario.rate-limit-storm [${where}]`] : [])]);
       expect(failedIds(summary).filter((x) => !allowed.has(x))).toEqual([]);
     });
   }

@@ -1,9 +1,11 @@
+// What is particular to replay: the recorded points, log-price interpolation, the seed keying
+// only the book. The invariants every source meets (ticker, candles, book, errors, series ends)
+// are checked by the shared suite (market-source-suite.test.ts).
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOverridableMarket } from '../../src/mock/engine/market/index.js';
 import { DAY, HOUR, MINUTE, roundToStep } from '../../src/mock/engine/market/grid.js';
-import type { CandleInterval } from '../../src/mock/engine/types.js';
 import { createReplayMarket, loadReplayFile, replaySpan, type ReplayFile } from '../../src/market-sources/index.js';
 
 const SAMPLE = fileURLToPath(new URL('../../fixtures/market/sample-2025-11.json', import.meta.url));
@@ -11,8 +13,6 @@ let file: ReplayFile;
 beforeAll(async () => {
   file = await loadReplayFile(SAMPLE);
 });
-/** x is a multiple of step, up to float error relative to x/step. */
-const onGrid = (x: number, step: number): boolean => Math.abs(x / step - Math.round(x / step)) <= 1e-9 * Math.max(1, x / step);
 const market = () => createReplayMarket({ series: file, seed: 7 });
 
 describe('replay market over the sample fixture', () => {
@@ -69,62 +69,6 @@ describe('replay market over the sample fixture', () => {
     }), { numRuns: 150 });
   });
 
-  it('ticker: low24h <= price <= high24h, both equal range(t - 24h, t); change and market cap agree with price()', () => {
-    const m = market();
-    fc.assert(fc.property(anySymbol, anyTime, (symbol, t) => {
-      const tk = m.ticker(symbol, t);
-      const coin = m.coin(symbol)!;
-      expect(tk.price).toBe(m.price(symbol, t));
-      expect(tk.low24h).toBeLessThanOrEqual(tk.price);
-      expect(tk.high24h).toBeGreaterThanOrEqual(tk.price);
-      expect({ low: tk.low24h, high: tk.high24h }).toEqual(m.range(symbol, t - DAY, t));
-      const before = m.price(symbol, t - DAY);
-      expect(tk.change24h).toBe(Number((((tk.price - before) / before) * 100).toFixed(2)));
-      expect(tk.marketCap).toBe(Math.round(tk.price * coin.supply));
-      expect(tk.volume24h).toBeGreaterThan(0);
-      expect(tk.updatedAt).toBe(t);
-    }), { numRuns: 150 });
-  });
-
-  it('candles: low <= open, close <= high; the last closes at price(t); volume is on the lot grid', () => {
-    const m = market();
-    const intervals: CandleInterval[] = ['1m', '5m', '15m', '1h', '4h', '1d'];
-    fc.assert(fc.property(anySymbol, anyTime, fc.constantFrom(...intervals), fc.integer({ min: 1, max: 200 }), (symbol, t, interval, limit) => {
-      const candles = m.candles(symbol, interval, limit, t);
-      const lot = m.coin(symbol)!.lotSize;
-      expect(candles).toHaveLength(limit);
-      for (const c of candles) {
-        expect(c.low).toBeLessThanOrEqual(Math.min(c.open, c.close));
-        expect(c.high).toBeGreaterThanOrEqual(Math.max(c.open, c.close));
-        expect(c.open).toBe(m.price(symbol, c.openTime));
-        expect({ low: c.low, high: c.high }).toEqual(m.range(symbol, c.openTime, Math.min(c.closeTime, t)));
-        expect(c.volume).toBeGreaterThan(0);
-        expect(onGrid(c.volume, lot)).toBe(true);
-      }
-      expect(candles.at(-1)!.close).toBe(m.price(symbol, t));
-    }), { numRuns: 100 });
-  });
-
-  it('book: bids descending below the mid, asks ascending above it, spread > 0, prices on the tick', () => {
-    const m = market();
-    fc.assert(fc.property(anySymbol, anyTime, fc.integer({ min: 1, max: 100 }), (symbol, t, depth) => {
-      const book = m.book(symbol, depth, t);
-      const mid = m.price(symbol, t);
-      const tick = m.coin(symbol)!.tickSize;
-      expect(book.symbol).toBe(symbol);
-      expect(book.bids.length).toBeGreaterThan(0);
-      expect(book.asks).toHaveLength(depth);
-      expect(book.bids[0]!.price).toBeLessThan(mid);
-      expect(book.asks[0]!.price).toBeGreaterThan(mid);
-      for (let i = 1; i < book.bids.length; i++) expect(book.bids[i]!.price).toBeLessThan(book.bids[i - 1]!.price);
-      for (let i = 1; i < book.asks.length; i++) expect(book.asks[i]!.price).toBeGreaterThan(book.asks[i - 1]!.price);
-      for (const l of [...book.bids, ...book.asks]) {
-        expect(onGrid(l.price, tick)).toBe(true);
-        expect(l.quantity).toBeGreaterThan(0);
-      }
-    }), { numRuns: 100 });
-  });
-
   it('is deterministic: equal file and seed give equal answers; the seed changes only the book', () => {
     const a = market();
     const b = market();
@@ -147,13 +91,5 @@ describe('replay market over the sample fixture', () => {
     const book = m.book('ETH', 5, t + MINUTE);
     expect(book.bids[0]!.price).toBeLessThan(4_000);
     expect(book.asks[0]!.price).toBeGreaterThan(4_000);
-  });
-
-  it('rejects unknown coins and bad arguments like the model', () => {
-    const m = market();
-    expect(() => m.price('NOPE', 0)).toThrow(/Unknown coin "NOPE"/);
-    expect(() => m.book('BTC', 0, 0)).toThrow(/depth/);
-    expect(() => m.candles('BTC', '1m', 0, 0)).toThrow(/limit/);
-    expect(() => m.price('BTC', Number.NaN)).toThrow(/finite/);
   });
 });

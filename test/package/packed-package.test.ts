@@ -56,6 +56,9 @@ describe('the packed tarball', { timeout: 60_000 }, () => {
         'dist/src/index.d.ts',
         'dist/src/testing/index.js',
         'dist/src/testing/index.d.ts',
+        'dist/ui/index.html',
+        'dist/ui/app.js',
+        'dist/ui/app.css',
       ]),
     );
   });
@@ -121,6 +124,8 @@ describe('installed in a consumer project, offline', { timeout: 240_000 }, () =>
     const [, key] = await waitForOutput(mock, /demo sandbox agent: key (nx_test_\w+)/, 5_000);
     const market = await fetch(`${url}/v1/agent/market?coins=bitcoin`, { headers: { 'X-NX-Key': key! } });
     expect(market.status).toBe(200);
+    const dashboard = await fetch(`${url}/__nx/ui/app.js`);
+    expect(dashboard.status).toBe(200);
     const checked = await run('npx', ['nx-conformance', 'server', '--base-url', `${url}/v1/agent`, '--mode', 'sandbox', '--checks', 'schema.market'], consumer);
     expect(checked.code, checked.stdout + checked.stderr).toBe(0);
     expect(checked.stdout).toMatch(/1 passed/);
@@ -177,7 +182,7 @@ describe('action.yml', { timeout: 240_000 }, () => {
     expect(r.steps.map((s) => [s.name, s.code])).toEqual([['Set up nx-conformance', 0], ['Wait for the server', 0], ['Check the server', 1]]);
     expect(r.steps[0]!.stdout).toContain(`${packed.manifest.version}\n`);
     const check = r.steps[2]!;
-    expect(check.stdout).toMatch(/^::error title=nx-conformance timestamp\.outside-window-rejected/m);
+    expect(check.stderr).toMatch(/^::error title=nx-conformance timestamp\.outside-window-rejected/m);
     expect(r.summary).toMatch(/^## ❌ nx-conformance: /);
     expect(r.outputs).toEqual({ report: 'nx-conformance-reports/nx-conformance.json', junit: 'nx-conformance-reports/nx-conformance.junit.xml' });
     const report = JSON.parse(readFileSync(join(consumer, r.outputs.report!), 'utf8')) as { findings: { checkId: string; status: string }[] };
@@ -188,7 +193,7 @@ describe('action.yml', { timeout: 240_000 }, () => {
     const mock = await mockWith([]);
     const r = await runAction(action, actionPath(), { 'base-url': mock.baseUrl, args: '--checks schema.market', out: 'clean-reports' }, consumer);
     expect(r.steps.map((s) => s.code), r.steps.map((s) => s.stderr).join('\n')).toEqual([0, 0, 0]);
-    expect(r.steps[2]!.stdout).not.toMatch(/^::error/m);
+    expect(r.steps[2]!.stderr).not.toMatch(/^::error/m);
     expect(r.summary).toMatch(/^## ✅ nx-conformance: 1 passed, 0 failed/);
   });
 

@@ -36,6 +36,13 @@ describe('diagnoseSignature', () => {
     const { mistake } = diagnose(hex(SECRET, signed));
     expect(mistake?.code).toBe(code);
     expect(mistake?.message).toContain(messagePart);
+    // What the client signed, to show next to stringToSign (the dashboard's 401 diagnosis).
+    expect(mistake?.signedString).toBe(signed);
+  });
+
+  it('gives no signedString when the mistake is not recognised', () => {
+    expect(diagnose('0'.repeat(64)).mistake).not.toHaveProperty('signedString');
+    expect(diagnose('nope').mistake).not.toHaveProperty('signedString');
   });
 
   it('recognises a rounded seconds timestamp too', () => {
@@ -56,6 +63,7 @@ describe('diagnoseSignature', () => {
     expect(diagnose(digest.toString('base64url')).mistake?.code).toBe('base64_signature');
     expect(diagnose(digest.toString('base64').replace(/=$/, '')).mistake?.code).toBe('base64_signature');
     expect(diagnose(digest.toString('hex').toUpperCase()).mistake?.code).toBe('uppercase_hex');
+    expect(diagnose(digest.toString('base64')).mistake?.signedString).toBe(`${TS}POST/orders${PY_BODY}`);
   });
 
   it('reports both fixes when a wrong encoding comes with another mistake', () => {

@@ -2,7 +2,6 @@
 // that match the spec, per-webhook ordering, and a hanging receiver that the API never waits for.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { webhookEvents } from '../../src/generated/webhooks.js';
-import { cpuOverload } from '../support/load-scaled.js';
 import { ALL_EVENTS, hookMock, sentInRealTime, startReceiver, verifyAt, type Receiver } from './support.js';
 
 let receivers: Receiver[] = [];
@@ -101,26 +100,23 @@ describe('webhook delivery', () => {
     expect(r.types()).toEqual(['order.created', ...Array(3).fill(['order.created', 'order.filled']).flat()]);
   });
 
-  it('answers POST /orders at once while the receiver hangs, and times the attempt out later', async () => {
+  it('times a hanging attempt out after webhookTimeoutMs, and schedules the next attempt', async () => {
     const r = await receiver(() => 'hang');
-    // The 201 must come back while the attempt is still open: an order, not a stopwatch, decides.
-    // The time-out is 1.5 s on an idle machine, stretched by the load so that a busy machine's
-    // slow 201 cannot race it.
-    const timeoutMs = Math.round(1_500 * cpuOverload());
-    const m = hookMock({ webhookTimeoutMs: timeoutMs });
+    const m = hookMock({ webhookTimeoutMs: 300 });
     const bot = await m.agent();
     const { id } = await m.addHook(bot, r.url);
     expect((await m.buy(bot)).status).toBe(201);
-    expect((await m.log(id)).map((x) => x.attempts)).toEqual([[], []]); // answered before any attempt ended
     await m.ctx.webhookDelivery.idle();
     expect(r.received).toHaveLength(1);
     const [first] = await m.log(id);
     expect(first?.attempts[0]).toMatchObject({ number: 1, status: null, error: expect.stringMatching(/^timeout/) });
-    expect(first?.attempts[0]?.latencyMs).toBeGreaterThanOrEqual(timeoutMs - 100);
+    expect(first?.attempts[0]?.latencyMs).toBeGreaterThanOrEqual(290); // the whole time-out (less timer rounding)
     expect(first).toMatchObject({ state: 'pending', nextAttemptAt: '2026-01-05T12:00:05.000Z' });
   });
 
-  it('does not slow the API with the default 10 s time-out either', async () => {
+  it('answers POST /orders at once while the receiver hangs (the default 10 s time-out)', async () => {
+    // The API must not wait for deliveries: the 201s come back while the first attempt is still
+    // open. The delivery log decides that, not a stopwatch.
     const r = await receiver(() => 'hang');
     const m = hookMock();
     const bot = await m.agent();

@@ -5,6 +5,7 @@ import type { Check } from '../check.js';
 import { clientOrderIdIdempotent } from './orders/client-order-id-idempotent.js';
 import { finishedNotModifiable } from './orders/finished-not-modifiable.js';
 import { orderLifecycle } from './orders/order-lifecycle.js';
+import { crossAgentLists } from './permissions/cross-agent-lists.js';
 import { crossAgentOrders } from './permissions/cross-agent-orders.js';
 import { eachOperationChecked } from './permissions/each-operation-checked.js';
 import { secretNeverReturned } from './permissions/secret-never-returned.js';
@@ -23,6 +24,7 @@ export const apiChecks: readonly Check[] = [
   rateLimitHeaders,
   secretNeverReturned,
   crossAgentOrders,
+  crossAgentLists,
   orderLifecycle,
   finishedNotModifiable,
   clientOrderIdIdempotent,

@@ -21,6 +21,9 @@ import { timestampMissingRejected } from './timestamp/missing-rejected.js';
 import { nonNumericRejected } from './timestamp/non-numeric-rejected.js';
 import { withinWindowAccepted } from './timestamp/within-window-accepted.js';
 
+/** The checks that count a quota (tests run them under latency faults on a real clock). */
+export const rateLimitChecks: readonly Check[] = [headersAgree, burstThen429, recoversAfterRetryAfter, perAgent];
+
 export const authChecks: readonly Check[] = [
   canonicalAccepted,
   wrongSecretRejected,
@@ -34,10 +37,7 @@ export const authChecks: readonly Check[] = [
   timestampMissingRejected,
   nonNumericRejected,
   secondsRejected,
-  headersAgree,
-  burstThen429,
-  recoversAfterRetryAfter,
-  perAgent,
+  ...rateLimitChecks,
   maxPositionEnforced,
   dailyLossLatches,
   reduceOnlyPasses,

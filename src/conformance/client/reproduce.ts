@@ -5,14 +5,32 @@ import type { Exchange } from '../../client/agent-client.js';
 import type { RawRequestRecord } from '../../mock/http/journal.js';
 import { toCurl, toEvidence } from '../evidence.js';
 import type { Evidence } from '../findings.js';
-import { redactHeaders } from '../../redact.js';
+import { redactHeaders, redactPath, redactQuery, redactText, SecretIndex } from '../../redact.js';
 
 /** Where `reproduce` points: the mock on its defaults (the run's own mock is gone by then). */
 const REPRODUCE_ORIGIN = 'http://127.0.0.1:4010';
 const NOISE = new Set(['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding', 'accept-encoding']);
 
+let lastIndex: { secret: string; index: SecretIndex } | undefined;
+
+function indexOf(secret: string): SecretIndex {
+  if (lastIndex?.secret !== secret) {
+    const index = new SecretIndex();
+    index.add(secret);
+    lastIndex = { secret, index };
+  }
+  return lastIndex.index;
+}
+
+/** text without the secret: escaped, percent-encoded or cut to pieces, no run of it is left. */
 export function scrub(text: string, secret: string): string {
-  return secret === '' ? text : text.split(secret).join('[redacted]');
+  return secret === '' ? text : redactText(text, indexOf(secret));
+}
+
+/** The request target as sent, path segments and query parameters scrubbed one by one. */
+function scrubTarget(rec: RawRequestRecord, secret: string): string {
+  const index = indexOf(secret);
+  return `${redactPath(rec.path, index)}${rec.query ? `?${redactQuery(rec.query, index)}` : ''}`;
 }
 
 export function recordToExchange(rec: RawRequestRecord, secret: string): Exchange {
@@ -21,9 +39,8 @@ export function recordToExchange(rec: RawRequestRecord, secret: string): Exchang
     if (value === undefined || NOISE.has(name)) continue;
     headers[name] = scrub(Array.isArray(value) ? value.join(', ') : value, secret);
   }
-  const query = rec.query ? `?${scrub(rec.query, secret)}` : '';
   return {
-    request: { method: rec.method, url: `${REPRODUCE_ORIGIN}${scrub(rec.path, secret)}${query}`, headers, body: scrub(rec.body.toString('utf8'), secret) },
+    request: { method: rec.method, url: `${REPRODUCE_ORIGIN}${scrubTarget(rec, secret)}`, headers, body: scrub(rec.body.toString('utf8'), secret) },
     response: { status: rec.status, headers: rec.responseHeaders, text: scrub(rec.responseBody, secret), durationMs: rec.at - rec.receivedAt },
   };
 }
@@ -36,7 +53,7 @@ export function recordEvidence(rec: RawRequestRecord, secret: string): Evidence 
 export function reproduceRecord(rec: RawRequestRecord, secret: string, note: string): string {
   const exchange = recordToExchange(rec, secret);
   const { request } = exchange;
-  const lines = [`# ${note.replace(/\n/g, ' ')}`, '# the request as the client sent it:', `${request.method} ${rec.path}${rec.query ? `?${scrub(rec.query, secret)}` : ''} HTTP/1.1`];
+  const lines = [`# ${scrub(note, secret).replace(/\n/g, ' ')}`, '# the request as the client sent it:', `${request.method} ${scrubTarget(rec, secret)} HTTP/1.1`];
   for (const [name, value] of Object.entries(redactHeaders(request.headers))) lines.push(`${name}: ${value}`);
   if (request.body.length > 0) lines.push('', request.body);
   lines.push('# re-send it to `npx nx-conformance mock` (curl signs correctly from $NX_API_SECRET):');

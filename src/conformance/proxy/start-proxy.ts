@@ -1,14 +1,19 @@
 // startProxy(): a validating proxy in front of any Agent Connect server. Every request and answer
 // is forwarded byte for byte and judged against the spec and SIGNING.md; violations are logged
-// (secrets scrubbed), counted and announced in X-NX-Violations. With `errors`, a bad request is
-// stopped with a 4xx problem and a bad answer replaced by a 502 problem naming the violation.
+// (secrets scrubbed), counted and announced in X-NX-Violations, and reported as the same findings
+// (json, junit) as every other runner. With `errors`, a bad request is stopped with the 4xx problem
+// a strict server would give, and a bad answer replaced by a 500 internal_error naming the
+// violation; the proxy's own problems conform to the spec (documented codes, requestId).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Exchange } from '../../client/agent-client.js';
 import { problemTemplates } from '../../mock/http/problem.js';
 import { closeGracefully, listen } from '../../net/listen.js';
-import { redactKey } from '../../redact.js';
+import { redactTarget, redactText, SecretIndex } from '../../redact.js';
 import { SIGNING_BASE_PATH } from '../../signing/index.js';
+import { summarize as summarizeRun, type RunSummary } from '../findings.js';
 import { forward, isHopByHop, type Upstream } from './forward.js';
 import { requestViolations, responseViolations } from './judge.js';
+import { proxyFindings, wantsEvidence, type Observed } from './proxy-findings.js';
 import { summarize, violationLine, violationsHeader, type Violation } from './violations.js';
 
 export interface ProxyOptions {
@@ -35,16 +40,31 @@ export interface RunningProxy {
   violations(): Violation[];
   /** Requests proxied so far. */
   exchanges(): number;
+  /** One line per violation group, for the terminal. */
   summary(): string;
+  /** The traffic so far as the findings every runner reports (kind 'proxy'). */
+  report(options?: { strict?: boolean }): RunSummary;
   close(): Promise<void>;
 }
 
 const PROBLEM_BASE = 'https://docs.next.exchange/problems/';
 
-function sendProblem(res: ServerResponse, status: number, code: string, detail: string, header: string): void {
-  const body = JSON.stringify({ type: PROBLEM_BASE + code, title: code.replace(/_/g, ' '), status, code, detail });
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), 'x-nx-violations': header });
-  res.end(body);
+interface OwnProblem {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** A problem+json answer of the proxy itself, as the spec documents them (code, requestId, X-Request-Id). */
+function ownProblem(requestId: string, status: number, code: string, detail: string, violations: string): OwnProblem {
+  const title = problemTemplates[code as keyof typeof problemTemplates]?.title ?? code.replace(/_/g, ' ');
+  const text = JSON.stringify({ type: PROBLEM_BASE + code, title, status, code, detail, requestId });
+  return { status, text, headers: { 'content-type': 'application/problem+json', 'x-request-id': requestId, 'x-nx-violations': violations } };
+}
+
+function send(res: ServerResponse, problem: OwnProblem): void {
+  res.writeHead(problem.status, { ...problem.headers, 'content-length': Buffer.byteLength(problem.text) });
+  res.end(problem.text);
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -63,11 +83,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const targetBase = options.target.replace(/\/+$/, '').replace(new RegExp(`${SIGNING_BASE_PATH}$`), '');
   const secrets = options.secrets instanceof Map ? options.secrets : new Map(Object.entries(options.secrets ?? {}));
-  const hidden = [...secrets.values()].filter((s) => s.length > 0);
-  const scrub = (text: string): string => hidden.reduce((t, s) => t.split(s).join('[redacted]'), text);
+  // The secrets it was given, and those it sees the target hand out, are redacted from all output.
+  const hidden = new SecretIndex();
+  for (const secret of secrets.values()) hidden.add(secret);
+  const scrub = (text: string): string => redactText(text, hidden);
   const now = options.now ?? (() => Date.now());
   const log = options.log ?? (() => {});
   const found: Violation[] = [];
+  const observed: Observed[] = [];
+  // The upstream's last rate-limit headers per API key: a request the proxy stops never reached the
+  // upstream, so its quota is as last reported, and the stopped request's problem carries them as
+  // the spec requires of every answer to an identified agent. (Before the key's first answer the
+  // proxy knows none, and leaves them out.)
+  const rateHeaders = new Map<string, Record<string, string>>();
+  const startedAt = now();
   let count = 0;
 
   const note = (v: Omit<Violation, 'seq' | 'at'>): Violation => {
@@ -79,14 +108,23 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     count += 1;
+    const requestId = `req_proxy_${String(count).padStart(8, '0')}`;
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
-    const shown = redactKeysIn(url);
+    const shown = redactTarget(url, hidden);
     const body = await readBody(req, options.bodyLimit ?? 1024 * 1024);
-    if (body === null) return sendProblem(res, 413, 'payload_too_large', 'The body is over the proxy limit.', '0; ');
+    if (body === null) return send(res, ownProblem(requestId, 413, 'payload_too_large', 'The body is over the proxy limit.', '0; '));
     const mine: Violation[] = [];
+    // Evidence for the report: the request as received (the scrubbed body), and what went back.
+    const keep = (answer: { status: number; headers: Record<string, string>; text: string }): void => {
+      const exchange: Exchange = {
+        request: { method, url: `http://${req.headers.host ?? 'proxy'}${shown}`, headers: flat(req.headers), body: scrub(body.toString('utf8')) },
+        response: { ...answer, text: scrub(answer.text), durationMs: 0 },
+      };
+      for (const violation of mine) observed.push(wantsEvidence(observed, violation) ? { violation, exchange } : { violation });
+    };
     // The control API (/__nx) is the mock's own, not part of the spec: passed through unjudged.
     const judged = !path.startsWith('/__nx');
     if (judged) {
@@ -95,7 +133,10 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       const first = mine[0];
       if (options.errors && first) {
         const status = problemTemplates[first.code as keyof typeof problemTemplates]?.status ?? 400;
-        return sendProblem(res, status, first.code, `The nx-conformance proxy stopped this request: ${first.message}`, violationsHeader(mine));
+        const stopped = ownProblem(requestId, status, first.code, `The nx-conformance proxy stopped this request: ${first.message}`, violationsHeader(mine));
+        if (status !== 401) Object.assign(stopped.headers, rateHeaders.get(keyOf(req)) ?? {});
+        keep(stopped);
+        return send(res, stopped);
       }
     }
     let upstream: Upstream;
@@ -103,15 +144,22 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       upstream = await forward(new URL(targetBase + url), method, req.rawHeaders, body);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      log(`upstream ${method} ${shown} failed: ${reason}`);
-      return sendProblem(res, 502, 'upstream_unreachable', `The target did not answer: ${reason}`, violationsHeader(mine));
+      log(scrub(`upstream ${method} ${shown} failed: ${reason}`));
+      const down = ownProblem(requestId, 503, 'service_unavailable', `The nx-conformance proxy could not reach the target: ${reason}`, violationsHeader(mine));
+      keep(down);
+      return send(res, down);
     }
+    learnSecrets(upstream, hidden);
+    const answer = { status: upstream.status, headers: upstream.headers, text: upstream.body.toString('utf8') };
+    const limits = Object.fromEntries(Object.entries(upstream.headers).filter(([name]) => RATE_LIMIT_HEADERS.has(name)));
+    if (Object.keys(limits).length > 0) rateHeaders.set(keyOf(req), limits);
     if (judged) {
       for (const message of responseViolations(method, path, upstream)) {
         mine.push(note({ direction: 'response', method, path: shown, status: upstream.status, code: 'nonconformant_response', message }));
       }
       const bad = mine.find((v) => v.direction === 'response');
-      if (options.errors && bad) return sendProblem(res, 502, 'nonconformant_response', `The target's answer breaks the spec: ${bad.message}`, violationsHeader(mine));
+      keep(answer);
+      if (options.errors && bad) return send(res, ownProblem(requestId, 500, 'internal_error', `The target's answer breaks the spec (nonconformant_response): ${bad.message}`, violationsHeader(mine)));
     }
     const headers: string[] = [];
     for (let i = 0; i + 1 < upstream.rawHeaders.length; i += 2) {
@@ -126,8 +174,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      log(`proxy error: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) sendProblem(res, 502, 'proxy_error', 'The proxy failed on this request.', '0; ');
+      log(scrub(`proxy error: ${error instanceof Error ? error.message : String(error)}`));
+      if (!res.headersSent) send(res, ownProblem(`req_proxy_error_${count}`, 500, 'internal_error', 'The nx-conformance proxy failed on this request; its log says why.', '0; '));
       else res.destroy();
     });
   });
@@ -139,6 +187,16 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     violations: () => found.map((v) => ({ ...v })),
     exchanges: () => count,
     summary: () => summarize(found, count),
+    report: (opts = {}) =>
+      summarizeRun({
+        kind: 'proxy',
+        target: options.target,
+        modes: [],
+        startedAt: new Date(startedAt).toISOString(),
+        durationMs: Math.max(0, now() - startedAt),
+        findings: proxyFindings(observed, count, startedAt, now()),
+        strict: opts.strict,
+      }),
     close() {
       closing ??= closeGracefully(server, 2_000);
       return closing;
@@ -146,7 +204,32 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   };
 }
 
-/** API keys can appear in paths only by mistake; keep their prefix as the journal does. */
-function redactKeysIn(text: string): string {
-  return text.replace(/nx_(test|live)_[A-Za-z0-9]+/g, (key) => redactKey(key));
+const RATE_LIMIT_HEADERS = new Set(['ratelimit', 'ratelimit-policy', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']);
+
+const keyOf = (req: IncomingMessage): string => String(req.headers['x-nx-key'] ?? '');
+
+function flat(headers: IncomingMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !isHopByHop(name)) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** Credentials in a 2xx JSON answer (registerAgent's apiSecret and apiKey, createWebhook's secret). */
+function learnSecrets(upstream: Upstream, into: SecretIndex): void {
+  if (upstream.status < 200 || upstream.status > 299 || (!upstream.body.includes('"apiSecret"') && !upstream.body.includes('"secret"'))) return;
+  const found = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    for (const [name, v] of Object.entries(value)) {
+      if (typeof v === 'string' && (name === 'apiSecret' || name === 'secret')) into.add(v);
+      else if (typeof v === 'string' && name === 'apiKey') into.add(v.replace(/^nx_(test|live)_/, ''));
+      else found(v);
+    }
+  };
+  try {
+    found(JSON.parse(upstream.body.toString('utf8')));
+  } catch {
+    // Not JSON: nothing to learn; the answer is judged (and reported) as it is.
+  }
 }

@@ -1,10 +1,10 @@
 // The github reporter (--reporter github): GitHub Actions workflow commands, one `::error`
 // annotation per failed check (shown on the run's page and in pull requests), and a Markdown
 // summary appended to $GITHUB_STEP_SUMMARY (shown on the job's summary page). It reads only the
-// RunSummary, like the other renderers; statuses other than pass, fail and skip (e.g. partial)
-// become `::warning` annotations, so a richer finding model needs no change here.
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+// RunSummary, like the other renderers. A partial check (part of its claim untested) is a
+// `::warning`, an `::error` under --strict, where it fails the run, as skips then do too. Its text goes to stderr, which GitHub reads workflow commands
+// from as it does stdout, so it can sit beside any stdout report (pretty, or json for jq).
+import { appendFileSync } from 'node:fs';
 import type { Finding, RunSummary } from '../findings.js';
 
 /** Workflow-command data: %, CR and LF are the characters GitHub decodes. */
@@ -15,14 +15,21 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
 const modeOf = (f: Finding): string | undefined => ('mode' in f && typeof f.mode === 'string' ? f.mode : undefined);
 const label = (f: Finding): string => `${f.checkId}${modeOf(f) ? ` (${modeOf(f)})` : ''}`;
 
-/** One `::error` per failed check, one `::warning` per check that neither passed, failed nor was skipped. */
+/** What a finding says beyond its title, for an annotation; undefined for one that needs none. */
+function detailOf(f: Finding, strict: boolean): { level: 'error' | 'warning'; text: string } | undefined {
+  if (f.status === 'fail') return { level: 'error', text: `${f.message}\nexpected: ${f.expected}\nactual: ${f.actual}` };
+  if (f.status === 'partial') return { level: strict ? 'error' : 'warning', text: `${f.message}\nuntested: ${f.untested}\nto test it: ${f.howToTest}` };
+  if (f.status === 'skip' && strict) return { level: 'error', text: `skipped under --strict: ${f.message}` };
+  return undefined;
+}
+
+/** One `::error` per failed check, one `::warning` per partial one (both `::error` under --strict, with skips). */
 export function renderGithubAnnotations(summary: RunSummary): string {
   const lines: string[] = [];
   for (const f of summary.findings) {
-    if (f.status === 'pass' || f.status === 'skip') continue;
-    const level = f.status === 'fail' ? 'error' : 'warning';
-    const detail = f.status === 'fail' ? `${f.message}\nexpected: ${f.expected}\nactual: ${f.actual}` : (f as Finding).message;
-    lines.push(`::${level} title=${escapeProperty(`nx-conformance ${label(f)}`)}::${escapeData(`${f.title}\n${detail}`)}`);
+    const detail = detailOf(f, summary.strict);
+    if (detail === undefined) continue;
+    lines.push(`::${detail.level} title=${escapeProperty(`nx-conformance ${label(f)}`)}::${escapeData(`${f.title}\n${detail.text}`)}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
@@ -44,10 +51,10 @@ const html = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;
 export function renderGithubSummary(summary: RunSummary, toolVersion: string): string {
   const statuses = Object.keys(summary.counts) as (keyof RunSummary['counts'])[];
   const counts = summary.counts as Record<string, number>;
-  const failed = (counts.fail ?? 0) > 0;
   const totals = statuses.map((s) => `${counts[s]} ${s === 'pass' ? 'passed' : s === 'fail' ? 'failed' : s === 'skip' ? 'skipped' : s}`).join(', ');
+  const verdict = { pass: '✅', fail: '❌', interrupted: '⏹️ interrupted:' }[summary.verdict];
   const out = [
-    `## ${failed ? '❌' : '✅'} nx-conformance: ${totals}`,
+    `## ${verdict} nx-conformance: ${totals}${summary.strict ? ' (--strict: skipped and partial checks fail the run)' : ''}`,
     '',
     `Target \`${summary.target.replace(/`/g, '')}\`, ${summary.findings.length} checks in ${(summary.durationMs / 1000).toFixed(1)} s (nx-conformance ${toolVersion}, started ${summary.startedAt}).`,
     '',
@@ -63,7 +70,7 @@ export function renderGithubSummary(summary: RunSummary, toolVersion: string): s
   for (const [category, row] of byCategory) out.push(`| ${cell(category)} | ${statuses.map((s) => row[s] ?? 0).join(' | ')} |`);
 
   const noteworthy = summary.findings.filter((f) => f.status !== 'pass' && f.status !== 'skip');
-  if (noteworthy.length > 0) out.push('', '### Failures');
+  if (noteworthy.length > 0) out.push('', noteworthy.some((f) => f.status === 'fail') ? '### Failures and partial checks' : '### Partial checks');
   for (const f of noteworthy) {
     out.push('', `<details><summary><code>${html(label(f))}</code> ${html(f.title)}</summary>`, '', cell(f.message));
     if (f.status === 'fail') {
@@ -71,6 +78,7 @@ export function renderGithubSummary(summary: RunSummary, toolVersion: string): s
       if (f.spec) out.push(`- spec: ${cell(f.spec)}`);
       out.push('', 'Reproduce:', '', fenced(f.reproduce, 'sh'));
     }
+    if (f.status === 'partial') out.push('', `- untested: ${cell(f.untested)}`, `- to test it: ${cell(f.howToTest)}`);
     out.push('', '</details>');
   }
   const skipped = summary.findings.filter((f) => f.status === 'skip');
@@ -82,32 +90,14 @@ export function renderGithubSummary(summary: RunSummary, toolVersion: string): s
   return `${out.join('\n')}\n`;
 }
 
-export interface WriteGithubReportOptions {
-  toolVersion: string;
-  /** stdout: the annotations go here, where the runner reads workflow commands. */
-  write: (s: string) => void;
-  /** Where the summary goes when not in GitHub Actions: DIR/nx-conformance.summary.md. */
-  outDir?: string;
-  env?: NodeJS.ProcessEnv;
-}
-
 /**
- * Prints the annotations and appends the summary to $GITHUB_STEP_SUMMARY (or writes it to
- * outDir). Returns what it wrote, for the CLI to mention, or a note when the summary went nowhere.
+ * The reporter: appends the summary to $GITHUB_STEP_SUMMARY when GitHub Actions set it (say so
+ * otherwise) and returns the annotations, for stderr.
  */
-export async function writeGithubReport(summary: RunSummary, options: WriteGithubReportOptions): Promise<{ file?: string; note?: string }> {
-  options.write(renderGithubAnnotations(summary));
-  const markdown = renderGithubSummary(summary, options.toolVersion);
-  const stepSummary = (options.env ?? process.env).GITHUB_STEP_SUMMARY;
-  if (stepSummary) {
-    await appendFile(stepSummary, `${markdown}\n`, 'utf8');
-    return { file: stepSummary };
-  }
-  if (options.outDir !== undefined) {
-    await mkdir(options.outDir, { recursive: true });
-    const file = path.join(options.outDir, 'nx-conformance.summary.md');
-    await writeFile(file, markdown, 'utf8');
-    return { file };
-  }
-  return { note: 'GITHUB_STEP_SUMMARY is not set (not in GitHub Actions) and there is no --out DIR: the Markdown summary was not written.' };
+export function renderGithub(summary: RunSummary, options: { toolVersion: string }, env: NodeJS.ProcessEnv = process.env): string {
+  const annotations = renderGithubAnnotations(summary);
+  const stepSummary = env.GITHUB_STEP_SUMMARY;
+  if (!stepSummary) return `${annotations}nx-conformance: GITHUB_STEP_SUMMARY is not set (not in GitHub Actions), so no job summary was written.\n`;
+  appendFileSync(stepSummary, `${renderGithubSummary(summary, options.toolVersion)}\n`, 'utf8');
+  return annotations;
 }

@@ -49,7 +49,7 @@ export async function runSelfTest(options: SelfTestOptions): Promise<{ clean: Ru
   for (const defect of options.defects ?? defectNames) {
     const expected = defectExpectations[defect];
     const summary = await runAgainstMock(options.checks, [defect], options.targeted ? expected : undefined);
-    const failed = new Set(summary.findings.filter((f) => f.status === 'fail').map((f) => f.checkId.replace(/@(sandbox|live)$/, '')));
+    const failed = new Set(summary.findings.filter((f) => f.status === 'fail').map((f) => f.checkId));
     const caughtBy = expected.filter((id) => failed.has(id));
     const result = { defect, expected, caughtBy, caught: caughtBy.length === expected.length, summary };
     results.push(result);

@@ -18,6 +18,12 @@ export interface ControllableClock extends Clock {
   advance(ms: number): void;
 }
 
+/**
+ * The farthest one control-API move may take a virtual clock (365 days, either way): settling
+ * resting orders over the move costs time in proportion to the months it spans.
+ */
+export const MAX_CLOCK_MOVE_MS = 365 * 86_400_000;
+
 const VALID_FORMS =
   'Valid forms: "real", "fixed:<ISO-8601 instant>", "virtual:<ISO-8601 instant>", ' +
   'e.g. "virtual:2025-01-01T00:00:00Z". A time of day needs a zone ("Z" or "+02:00").';

@@ -17,6 +17,10 @@ import { toOrderView } from './trading/order-view.js';
 import { placeOrder, type PlaceOrderResult } from './trading/place-order.js';
 import { portfolioView, type PortfolioView } from './trading/portfolio.js';
 import { settleTo } from './trading/settle.js';
+import { createChangeJournal, drainChanges } from './state/change-journal.js';
+import type { EngineData, EngineDelta } from './state/engine-data.js';
+import { exportEngineData } from './state/export-data.js';
+import { importEngineData } from './state/import-data.js';
 import { takeSnapshot, type EngineSnapshot } from './trading/snapshot.js';
 import type { ListOrdersQuery, ModifyOrderInput, OrderView, PlaceOrderInput } from './trading/types.js';
 import type { Clock, MarketSource, Rng } from './types.js';
@@ -30,6 +34,8 @@ export interface EngineOptions {
   secretSource: () => string;
   /** The 32 base62 characters after nx_test_/nx_live_; default drawn from rng. */
   keySource?: () => string;
+  /** Told every credential handed out (API secrets, API key bodies): the mock redacts them. */
+  onCredential?: (credential: string) => void;
   startingCash?: number;
   feeBps?: number;
   allowShort?: boolean;
@@ -52,6 +58,10 @@ export interface Engine {
   registerDemoAgent(input: RegisterAgentInput, fixedKey: string, fixedSecret: string): RegisteredAgent;
   agentByKey(apiKey: string): AgentRecord | undefined;
   agent(agentId: string): AgentRecord | undefined;
+  /** Every agent, oldest first (the control API's agent list). */
+  agents(): AgentRecord[];
+  /** How many orders the agent has placed, and how many of them still rest (the dashboard's counts). */
+  orderCounts(agentId: string): { total: number; open: number };
   /** The agent's API secret (for the HMAC check); throws agent_not_found for unknown ids. */
   secretOf(agentId: string): string;
   /** Owner of an order, or undefined. Only for the seeded `cross-agent-read` defect. */
@@ -73,6 +83,15 @@ export interface Engine {
   reset(): void;
   snapshot(): EngineSnapshot;
   stats(): EngineStats;
+  /** The whole state as plain data (state/engine-data.ts), for a state file or a fixture. */
+  exportData(): EngineData;
+  /** Replaces the whole state; throws EngineDataError (and changes nothing) when `data` is malformed. */
+  importData(data: EngineData): void;
+  /**
+   * Calls `listener` at the end of every operation that changed state, with what it changed,
+   * before the operation returns: the hook a write-ahead store commits from.
+   */
+  onChange(listener: (delta: EngineDelta) => void): () => void;
 }
 
 function resolveConfig(o: EngineOptions): EngineConfig {
@@ -105,17 +124,22 @@ export function createEngine(options: EngineOptions): Engine {
     rng: options.rng,
     secretSource: options.secretSource,
     keySource: options.keySource ?? (() => randomBase62(options.rng, 32)),
+    onCredential: options.onCredential,
     config: resolveConfig(options),
     state: createState(options.clock.now()),
     events,
   };
 
-  /** Runs an operation and delivers the events it (and the settle before it) queued. */
+  const changeListeners = new Set<(delta: EngineDelta) => void>();
+  /** Runs an operation, delivers the events it (and the settle before it) queued, then its changes. */
   const run = <T>(fn: () => T): T => {
+    const before = ctx.changes ? { nextSeq: ctx.state.nextSeq, lastSettledAt: ctx.state.lastSettledAt } : null;
     try {
       return fn();
     } finally {
       events.flush();
+      const delta = before && drainChanges(ctx, before);
+      if (delta) for (const listener of changeListeners) listener(delta);
     }
   };
 
@@ -139,6 +163,12 @@ export function createEngine(options: EngineOptions): Engine {
       return id === undefined ? undefined : ctx.state.agents.get(id);
     },
     agent: (agentId) => ctx.state.agents.get(agentId),
+    agents: () => [...ctx.state.agents.values()],
+    orderCounts: (agentId) =>
+      forAgent(agentId, (a) => ({
+        total: a.orders.length,
+        open: a.orders.reduce((n, o) => (o.status === 'open' || o.status === 'partially_filled' ? n + 1 : n), 0),
+      })),
     secretOf: (agentId) => {
       const secret = ctx.state.secrets.get(agentId);
       if (secret === undefined) throw new EngineError('agent_not_found', `No agent ${JSON.stringify(agentId)}.`);
@@ -173,6 +203,8 @@ export function createEngine(options: EngineOptions): Engine {
     onEvent: (listener) => events.subscribe(listener),
     reset: () => {
       events.clear();
+      ctx.changes?.orders.clear();
+      ctx.changes?.accounts.clear();
       ctx.state = createState(ctx.clock.now());
     },
     snapshot: () => takeSnapshot(ctx),
@@ -181,5 +213,20 @@ export function createEngine(options: EngineOptions): Engine {
       orders: ctx.state.orders.size,
       restingOrders: ctx.state.resting.size,
     }),
+    exportData: () => exportEngineData(ctx),
+    importData: (data) => {
+      importEngineData(ctx, data);
+      events.clear();
+      ctx.changes?.orders.clear();
+      ctx.changes?.accounts.clear();
+    },
+    onChange: (listener) => {
+      changeListeners.add(listener);
+      ctx.changes ??= createChangeJournal();
+      return () => {
+        changeListeners.delete(listener);
+        if (changeListeners.size === 0) ctx.changes = undefined;
+      };
+    },
   };
 }

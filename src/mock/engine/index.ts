@@ -11,6 +11,8 @@ export type { OrderPage } from './trading/list-orders.js';
 export type { PlaceOrderResult } from './trading/place-order.js';
 export type { PortfolioView } from './trading/portfolio.js';
 export type { EngineSnapshot } from './trading/snapshot.js';
+export type { AgentData, EngineData, EngineDelta, LedgerData, OrderData } from './state/engine-data.js';
+export { checkEngineData, EngineDataError } from './state/import-data.js';
 export type {
   FillView,
   ListOrdersQuery,

@@ -15,6 +15,16 @@ export interface Rng {
   int(min: number, max: number): number;
   /** Standard normal deviate. */
   normal(): number;
+  /** Where the generator is, so a restarted mock draws the same ids next (createRng has it). */
+  save?(): RngState;
+  /** Continues from a saved position. */
+  restore?(state: RngState): void;
+}
+
+/** A seeded generator's position: its four state words and a pending normal deviate. */
+export interface RngState {
+  words: [number, number, number, number];
+  spare: number | null;
 }
 
 export type Permission =
@@ -105,4 +115,11 @@ export interface MarketSource {
   book(symbol: string, depth: number, t: EpochMs): OrderBookSnapshot;
   /** Lowest and highest mid between two times (inclusive), for deciding whether resting limit orders were crossed. */
   range(symbol: string, from: EpochMs, to: EpochMs): { low: number; high: number };
+  /**
+   * Optional shortcut for settling far clock moves: the latest t in [from, to] such that
+   * range(symbol, from, t) surely has low > below and high < above (`from` when not even that is
+   * certain). It may answer earlier than the truth, never later. Without it, the engine scans
+   * range() one UTC day at a time while orders rest.
+   */
+  quietUntil?(symbol: string, from: EpochMs, to: EpochMs, below: number, above: number): EpochMs;
 }

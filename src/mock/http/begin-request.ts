@@ -2,17 +2,18 @@
 // headers), and a journal entry written when the response has gone out.
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
-import { redactBody, redactHeaders } from '../../redact.js';
+import { redactBody, redactHeaders, redactPath, redactQuery } from '../../redact.js';
 import type { MockContext } from './mock-context.js';
 import type { RequestState } from './request-state.js';
 
 export function beginRequest(ctx: MockContext): RequestHandler {
   return (req, res, next) => {
-    const requestId = ctx.nextRequestId();
     const receivedAt = ctx.clock.now();
     const url = req.originalUrl;
     const q = url.indexOf('?');
     const fullPath = q === -1 ? url : url.slice(0, q);
+    const control = fullPath.startsWith('/__nx');
+    const requestId = control ? ctx.nextControlRequestId() : ctx.nextRequestId();
     const state: RequestState = {
       requestId,
       startedAt: performance.now(),
@@ -25,22 +26,23 @@ export function beginRequest(ctx: MockContext): RequestHandler {
     res.sendDate = false;
     res.setHeader('Date', new Date(ctx.clock.now()).toUTCString());
     res.setHeader('X-Request-Id', requestId);
-    if (fullPath.startsWith('/__nx')) return next();
+    if (control) return next();
     res.on('finish', () => {
       ctx.journal.add({
         at: new Date(ctx.clock.now()).toISOString(),
         requestId,
         method: req.method,
-        path: fullPath,
-        query: state.rawQuery,
+        // Everything a client sent can carry a credential: redacted whole, clipped afterwards.
+        path: redactPath(fullPath, ctx.secrets),
+        query: redactQuery(state.rawQuery, ctx.secrets),
         operationId: state.op?.operationId ?? null,
         agentId: state.agent?.agentId ?? null,
         status: res.statusCode,
         code: state.problemCode ?? null,
         durationMs: Math.round((performance.now() - state.startedAt) * 100) / 100,
-        requestHeaders: redactHeaders(req.headers),
-        requestBody: redactBody(state.rawBody.toString('utf8')),
-        responseBody: redactBody(state.responseBody ?? ''),
+        requestHeaders: redactHeaders(req.headers, ctx.secrets),
+        requestBody: redactBody(state.rawBody.toString('utf8'), ctx.secrets),
+        responseBody: redactBody(state.responseBody ?? '', ctx.secrets),
       });
       ctx.options.onRequest?.({
         requestId,

@@ -56,6 +56,8 @@ export interface Journal {
   add(entry: Omit<JournalEntry, 'seq'>): void;
   list(filter?: JournalFilter): JournalEntry[];
   clear(): void;
+  /** Calls `listener` with each entry as it is added (the dashboard's event feed); returns unsubscribe. */
+  subscribe(listener: (entry: JournalEntry) => void): () => void;
   readonly size: number;
   readonly capacity: number;
 }
@@ -64,12 +66,14 @@ export function createJournal(capacity = 1000): Journal {
   const ring: JournalEntry[] = [];
   let next = 0;
   let seq = 0;
+  const listeners = new Set<(entry: JournalEntry) => void>();
   return {
     add(entry) {
       const full = { seq: ++seq, ...entry };
       if (ring.length < capacity) ring.push(full);
       else ring[next] = full;
       next = (next + 1) % capacity;
+      for (const listener of listeners) listener(full);
     },
     list(filter = {}) {
       const ordered = ring.length < capacity ? ring.slice() : [...ring.slice(next), ...ring.slice(0, next)];
@@ -85,6 +89,10 @@ export function createJournal(capacity = 1000): Journal {
     clear() {
       ring.length = 0;
       next = 0;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     get size() {
       return ring.length;

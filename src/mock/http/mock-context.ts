@@ -8,6 +8,7 @@ import { createModelMarket, createOverridableMarket, type OverridableMarket } fr
 import { createRng } from '../engine/random.js';
 import type { Rng } from '../engine/types.js';
 import { parseDefects, type DefectName } from '../defects.js';
+import { redactText, SecretIndex } from '../../redact.js';
 import { createGcra, type Gcra } from '../limits/gcra.js';
 import { createDemoAgents, type DemoAgent } from './demo-agents.js';
 import { createFaultTable, type FaultTable } from './faults.js';
@@ -15,7 +16,9 @@ import { createJournal, type Journal } from './journal.js';
 import { createRouter, type Router } from './match-route.js';
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
 import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
+import { loadFixture } from '../state/load-fixture.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.js';
+import { createEventHub, type EventHub } from '../ui/event-hub.js';
 
 export interface MockContext {
   readonly options: ResolvedMockOptions;
@@ -30,11 +33,26 @@ export interface MockContext {
   readonly webhooks: WebhookRegistry;
   /** Delivers engine events to the webhooks (src/mock/webhooks); idle()/flush() for tests. */
   readonly webhookDelivery: WebhookDispatcher;
+  /** Every credential handed out since the last reset: the journal and the log redact them. */
+  readonly secrets: SecretIndex;
   /** Seeded ids for things the engine does not own (webhooks). */
   readonly ids: Rng;
+  /** The /__nx/events feed of the dashboard; idle (and nearly free) while nobody listens. */
+  readonly events: EventHub;
   demoAgents: DemoAgent[];
   agentLimiterFor(agent: AgentRecord): Gcra;
+  /** Every rate limiter by name (`register`, `agent:<requests per minute>`), for a state file. */
+  readonly limiters: ReadonlyMap<string, Gcra>;
+  /** Called after a limiter's take() moved a key's state (a write-ahead store listens). */
+  onLimiterTake?: (limiter: string, key: string) => void;
+  /** Requests answered so far: the counter behind request ids. */
+  requestCount: number;
   nextRequestId(): string;
+  /**
+   * Ids of control calls (ctl_…) come from a sequence of their own, so a dashboard or a test
+   * polling /__nx never shifts the request ids the API hands out.
+   */
+  nextControlRequestId(): string;
   /** Drops all state, as after a fresh start with the same options (the clock excepted). */
   reset(): void;
   log(line: string): void;
@@ -50,12 +68,17 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   const market = createOverridableMarket(options.market ?? createModelMarket({ seed: options.seed }));
   const defects = parseDefects(options.defects);
   const secretSource = options.secretSource ?? cryptoSecret;
+  const secrets = new SecretIndex();
+  const onCredential = (credential: string): void => secrets.add(credential);
+  // Every line goes out redacted: log lines quote requests, errors and webhook URLs.
+  const log = (line: string): void => options.log?.(redactText(line, secrets));
   const makeEngine = (): Engine =>
     createEngine({
       clock,
       market,
       rng: createRng(`${options.seed}:engine`),
       secretSource,
+      onCredential,
       startingCash: options.startingCash,
       feeBps: options.feeBps,
       allowShort: options.allowShort,
@@ -64,55 +87,70 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       unlatchedDailyLoss: defects.has('unlatched-daily-loss'),
       ignoreMaxPosition: defects.has('ignore-max-position'),
     });
-  const limiters = new Map<number, Gcra>();
-  let requestSeq = 0;
-  const webhooks = createWebhookRegistry();
+  const limiters = new Map<string, Gcra>();
+  const limiter = (name: string, limit: number): Gcra => {
+    let found = limiters.get(name);
+    if (!found) {
+      found = createGcra(limit, 60_000);
+      found.onTake = (key) => ctx.onLimiterTake?.(name, key);
+      limiters.set(name, found);
+    }
+    return found;
+  };
+  let controlSeq = 0;
+  const events = createEventHub();
+  const webhooks = createWebhookRegistry(undefined, onCredential);
   const webhookDelivery = createWebhookDispatcher({
-    clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log: options.log,
+    clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log,
   });
   const ctx: MockContext = {
     options,
     clock,
     market,
     engine: makeEngine(),
-    registerLimiter: createGcra(options.registerRateLimit, 60_000),
+    registerLimiter: limiter('register', options.registerRateLimit),
     journal: createJournal(options.journalSize),
     faults: createFaultTable(options.seed),
     defects,
     router: createRouter(operationList),
     webhooks,
     webhookDelivery,
+    secrets,
     ids: createRng(`${options.seed}:http`),
+    events,
     demoAgents: [],
-    agentLimiterFor(agent) {
-      let limiter = limiters.get(agent.rateLimitPerMinute);
-      if (!limiter) {
-        limiter = createGcra(agent.rateLimitPerMinute, 60_000);
-        limiters.set(agent.rateLimitPerMinute, limiter);
-      }
-      return limiter;
-    },
+    agentLimiterFor: (agent) => limiter(`agent:${agent.rateLimitPerMinute}`, agent.rateLimitPerMinute),
+    limiters,
+    requestCount: 0,
     nextRequestId() {
-      requestSeq += 1;
-      return `req_${requestSeq.toString(16).padStart(16, '0')}`;
+      ctx.requestCount += 1;
+      return `req_${ctx.requestCount.toString(16).padStart(16, '0')}`;
+    },
+    nextControlRequestId() {
+      controlSeq += 1;
+      return `ctl_${controlSeq.toString(16).padStart(16, '0')}`;
     },
     reset() {
+      secrets.clear();
       (ctx as { engine: Engine }).engine = makeEngine();
       (ctx as { ids: Rng }).ids = createRng(`${options.seed}:http`);
-      limiters.clear();
-      ctx.registerLimiter.reset();
+      for (const l of limiters.values()) l.reset();
       ctx.journal.clear();
       ctx.faults.clear();
       ctx.webhooks.clear();
       webhookDelivery.reset();
       webhookDelivery.attach(ctx.engine);
+      events.attach(ctx.engine);
       market.clearOverrides();
-      requestSeq = 0;
+      ctx.requestCount = 0;
       ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
     },
-    log: options.log ?? (() => {}),
+    log,
   };
   webhookDelivery.attach(ctx.engine);
+  events.attach(ctx.engine);
+  ctx.journal.subscribe(events.requestDone);
   ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
+  if (options.state !== undefined) loadFixture(ctx, options.state);
   return ctx;
 }

@@ -3,6 +3,7 @@
 import type { ControllableClock } from '../engine/clock.js';
 import type { MarketSource } from '../engine/types.js';
 import { WEBHOOK_TARGETS, type WebhookTargets } from '../webhooks/url-policy.js';
+import type { StateFixtureInput } from '../state/fixture-schema.js';
 import type { RawRequestRecord } from './journal.js';
 
 export interface MockOptions {
@@ -37,6 +38,8 @@ export interface MockOptions {
   bodyLimit?: number;
   /** A market source other than the seeded model. */
   market?: MarketSource;
+  /** One line naming the market source for /__nx/info and the dashboard, e.g. `replay of FILE`. */
+  marketDescription?: string;
   /** Where webhooks may point: `any` (default), `loopback` or `public`; see src/mock/webhooks/url-policy.ts. */
   webhookTargets?: WebhookTargets;
   /** Real-time limit of one webhook delivery attempt in ms (default 10 000); then it is retried. */
@@ -45,10 +48,12 @@ export interface MockOptions {
   log?: (line: string) => void;
   /** Receives every API request unredacted once answered (in-process recorders only). */
   onRequest?: (raw: RawRequestRecord) => void;
+  /** Start from this state fixture (schemas/state-fixture.schema.json) instead of an empty exchange. */
+  state?: StateFixtureInput;
 }
 
-export type ResolvedMockOptions = Required<Omit<MockOptions, 'clock' | 'market' | 'secretSource' | 'log' | 'onRequest'>> &
-  Pick<MockOptions, 'clock' | 'market' | 'secretSource' | 'log' | 'onRequest'>;
+type Unresolved = 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest' | 'state';
+export type ResolvedMockOptions = Required<Omit<MockOptions, Unresolved>> & Pick<MockOptions, Unresolved>;
 
 export const MOCK_DEFAULTS = {
   seed: 42,

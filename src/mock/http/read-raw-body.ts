@@ -16,8 +16,7 @@ function bodyError(status: number, type: string, message: string): Error {
   return Object.assign(new Error(message), { status, type });
 }
 
-export function readRawBody(ctx: MockContext): RequestHandler[] {
-  const limit = ctx.options.bodyLimit;
+export function readRawBody(ctx: MockContext, limit = ctx.options.bodyLimit): RequestHandler[] {
   return [
     (req, res, next) => {
       const state = requestState(res);

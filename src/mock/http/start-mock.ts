@@ -53,6 +53,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     close(graceMs = 5_000) {
       // Pending webhook attempts end with the server; none may outlive close().
       ctx.webhookDelivery.stop();
+      // Event streams never finish on their own; a graceful close would wait out its grace period.
+      ctx.events.close();
       closing ??= closeGracefully(server, graceMs);
       return closing;
     },

@@ -18,15 +18,23 @@ export interface WebhookRegistry {
   all(): WebhookRecord[];
   remove(agentId: string, id: string): boolean;
   clear(): void;
+  /** Replaces every webhook with `records`, secrets as given (a state file or a fixture). */
+  restore(records: readonly WebhookRecord[]): void;
 }
 
 export const MAX_WEBHOOKS_PER_AGENT = 20;
 
-export function createWebhookRegistry(secretSource: () => string = () => randomBytes(24).toString('base64')): WebhookRegistry {
+/** onSecret is told each new secret (whole, and its base64 part), so printers can redact it. */
+export function createWebhookRegistry(
+  secretSource: () => string = () => randomBytes(24).toString('base64'),
+  onSecret: (secret: string) => void = () => {},
+): WebhookRegistry {
   const byId = new Map<string, WebhookRecord>();
   return {
     add(record) {
-      const full = { ...record, secret: `whsec_${secretSource()}` };
+      const key = secretSource();
+      const full = { ...record, secret: `whsec_${key}` };
+      onSecret(key);
       byId.set(full.id, full);
       return full;
     },
@@ -38,5 +46,9 @@ export function createWebhookRegistry(secretSource: () => string = () => randomB
       return byId.delete(id);
     },
     clear: () => byId.clear(),
+    restore(records) {
+      byId.clear();
+      for (const r of records) byId.set(r.id, { ...r, events: [...r.events] });
+    },
   };
 }

@@ -24,6 +24,12 @@ export interface Gcra {
   peek(key: string, now: number): RateDecision;
   reset(): void;
   size(): number;
+  /** Each key's theoretical arrival time, stalest first: what a state file keeps. */
+  entries(): Array<[key: string, tat: number]>;
+  /** Replaces every key's state (entries stalest first, as entries() gives them). */
+  restore(entries: ReadonlyArray<readonly [key: string, tat: number]>): void;
+  /** Notified with the key after every take() that moved its state (a write-ahead store listens). */
+  onTake?: (key: string) => void;
 }
 
 export function createGcra(limit: number, periodMs: number, maxKeys = 100_000): Gcra {
@@ -52,10 +58,20 @@ export function createGcra(limit: number, periodMs: number, maxKeys = 100_000): 
     };
   }
 
-  return {
-    take: (key, now) => decide(key, now, true),
+  const gcra: Gcra = {
+    take: (key, now) => {
+      const decision = decide(key, now, true);
+      if (decision.allowed) gcra.onTake?.(key);
+      return decision;
+    },
     peek: (key, now) => decide(key, now, false),
     reset: () => tats.clear(),
     size: () => tats.size,
+    entries: () => [...tats],
+    restore(entries) {
+      tats.clear();
+      for (const [key, tat] of entries) if (typeof key === 'string' && Number.isFinite(tat)) tats.set(key, tat);
+    },
   };
+  return gcra;
 }

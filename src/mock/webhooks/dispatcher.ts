@@ -16,6 +16,7 @@ import { randomBase62 } from '../engine/agents/make-key.js';
 import type { EngineEvent } from '../engine/index.js';
 import { createRng } from '../engine/random.js';
 import type { WebhookRecord, WebhookRegistry } from '../http/webhook-registry.js';
+import { buildDeliveries, deliveriesData, type DeliveriesData } from './deliveries-data.js';
 import { MAX_PENDING_MESSAGES, trimLog, type MessageRecord, type WebhookDeliveries } from './delivery-log.js';
 import { eventBody } from './payload.js';
 import { nextDueAt } from './schedule.js';
@@ -39,6 +40,13 @@ export interface DispatcherOptions {
   log?: (line: string) => void;
 }
 
+/** A message that was added or changed, and the finished ones the log dropped meanwhile. */
+export interface DeliveryChange {
+  webhookId: string;
+  message: MessageRecord;
+  dropped: MessageRecord[];
+}
+
 export interface WebhookDispatcher {
   /** Subscribes to an engine's events, dropping the previous subscription (after a reset). */
   attach(engine: { onEvent(listener: (event: EngineEvent) => void): () => void }): void;
@@ -55,6 +63,12 @@ export interface WebhookDispatcher {
   /** Drops queues and logs and aborts attempts in flight; message ids restart from the seed. */
   reset(): void;
   stop(): void;
+  /** Every queue and log as plain data (deliveries-data.ts). */
+  exportState(): DeliveriesData;
+  /** reset(), then continues from `data`: pending messages are attempted when due. */
+  importState(data: DeliveriesData): void;
+  /** Called whenever a message is added or changes (a write-ahead store listens). */
+  onChange?: (change: DeliveryChange) => void;
 }
 
 export function createWebhookDispatcher(options: DispatcherOptions): WebhookDispatcher {
@@ -96,17 +110,20 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
     }
   };
 
-  const finish = (d: WebhookDeliveries, m: MessageRecord, at: number, outcome: AttemptOutcome): void => {
+  const changed = (webhookId: string, message: MessageRecord, dropped: MessageRecord[] = []): void =>
+    dispatcher.onChange?.({ webhookId, message, dropped });
+
+  const finish = (webhookId: string, d: WebhookDeliveries, m: MessageRecord, at: number, outcome: AttemptOutcome): void => {
     m.inFlight = false;
     m.attempts.push({ number: m.attempts.length + 1, at, ...outcome });
     const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
     const due = ok ? null : nextDueAt(m.attempts.length - m.roundStart, clock.now());
     m.dueAt = due;
-    if (due !== null) return;
+    if (due !== null) return changed(webhookId, m);
     m.state = ok ? 'delivered' : 'failed';
     if (!ok) log(`webhook message ${m.messageId} failed after ${m.attempts.length - m.roundStart} attempts; given up`);
     d.queue.shift();
-    trimLog(d);
+    changed(webhookId, m, trimLog(d));
   };
 
   const start = (d: WebhookDeliveries, m: MessageRecord, hook: WebhookRecord): void => {
@@ -117,7 +134,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
     const attempt: Promise<void> = send(request, timeoutMs, abort.signal)
       .catch((error: unknown): AttemptOutcome => ({ status: null, error: `internal: ${String(error)}`, latencyMs: 0 }))
       .then((outcome) => {
-        if (gen === generation && deliveries.get(hook.id) === d) finish(d, m, at, outcome);
+        if (gen === generation && deliveries.get(hook.id) === d) finish(hook.id, d, m, at, outcome);
       })
       .finally(() => {
         inFlight.delete(attempt);
@@ -146,7 +163,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
           ...(full ? { note: `dropped: ${MAX_PENDING_MESSAGES} messages already pending` } : {}) };
         if (!full) d.queue.push(m);
         d.log.push(m);
-        trimLog(d);
+        changed(hook.id, m, trimLog(d));
       }
       schedulePump();
     },
@@ -181,6 +198,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
         Object.assign(m, { state: 'pending', roundStart: m.attempts.length, dueAt: clock.now() });
         delete m.note;
         d.queue.push(m);
+        changed(webhookId, m);
         schedulePump();
       }
       return m;
@@ -198,6 +216,14 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
       dispatcher.reset();
       unsubscribe?.();
       unsubscribe = undefined;
+    },
+    exportState: () => ({ rng: rng.save(), webhooks: [...deliveries].map(([id, d]) => deliveriesData(id, d)) }),
+    importState(data) {
+      const rebuilt = data.webhooks.map((w) => [w.webhookId, buildDeliveries(w)] as const); // throws before anything changes
+      dispatcher.reset();
+      if (data.rng) rng.restore(data.rng);
+      for (const [id, d] of rebuilt) deliveries.set(id, d);
+      schedulePump();
     },
   };
   return dispatcher;

@@ -29,7 +29,7 @@ const messages: Partial<Record<DefectName, Record<string, RegExp>>> = {
     'signature.full-path-rejected': /accepted GET \/me signed over '\/v1\/agent\/me'/,
   },
   'no-rate-limit': {
-    'rate-limit.burst-then-429': /accepted 61 requests in a row from one agent whose limit is 60 per 60 s: the rate limit is not enforced/,
+    'rate-limit.burst-then-429': /accepted 61 requests from one fresh agent within \d+\.\d\d s, whose limit is 60 per 60 s: at most 60 can be allowed then \(the quota, plus one per 1 s that passed on a virtual clock\); the rate limit is not enforced/,
   },
   'rate-limit-per-address': {
     'rate-limit.per-agent': /Agent B, which had quota left, was refused with 429 .*instead of per agent/,

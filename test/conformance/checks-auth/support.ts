@@ -3,10 +3,12 @@
 // that bends requests or answers in ways the mock's seeded defects do not cover.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Check } from '../../../src/conformance/check.js';
 import { authChecks } from '../../../src/conformance/checks/catalogue-part-auth.js';
 import type { Finding, RunSummary } from '../../../src/conformance/findings.js';
 import { runChecks } from '../../../src/conformance/run-checks.js';
 import { startMock, type StartMockOptions } from '../../../src/mock/http/start-mock.js';
+import { findingLabel } from '../../../src/conformance/findings.js';
 
 export const CLOCK = 'virtual:2026-01-05T12:00:00Z';
 
@@ -97,10 +99,10 @@ export async function startBrokenServer(breakage: Breakage, options: StartMockOp
 }
 
 /** Runs the auth checks (or `only` some of them) against a base URL, both modes. */
-export function runAuthChecks(baseUrl: string, only?: readonly string[], extra: { slow?: boolean } = {}): Promise<RunSummary> {
+export function runAuthChecks(baseUrl: string, only?: readonly string[], extra: { slow?: boolean; checks?: readonly Check[] } = {}): Promise<RunSummary> {
   return runChecks({
     baseUrl,
-    checks: authChecks,
+    checks: extra.checks ?? authChecks,
     modes: ['sandbox', 'live'],
     only,
     allowLiveOrders: true,
@@ -110,17 +112,17 @@ export function runAuthChecks(baseUrl: string, only?: readonly string[], extra: 
   });
 }
 
-/** Runs `only` against the mock behind `breakage`, then closes both. */
-export async function runAgainstBroken(breakage: Breakage, only: readonly string[], options: StartMockOptions = {}): Promise<RunSummary> {
+/** Runs `only` (of the auth checks, or of `checks`) against the mock behind `breakage`, then closes both. */
+export async function runAgainstBroken(breakage: Breakage, only: readonly string[], options: StartMockOptions = {}, checks?: readonly Check[]): Promise<RunSummary> {
   const server = await startBrokenServer(breakage, options);
   try {
-    return await runAuthChecks(server.baseUrl, only);
+    return await runAuthChecks(server.baseUrl, only, { checks });
   } finally {
     await server.close();
   }
 }
 
-export const baseId = (f: Finding): string => f.checkId.replace(/@(sandbox|live)$/, '');
+export const baseId = (f: Finding): string => f.checkId;
 
 /** The failures of one check (any mode). */
 export const failuresOf = (summary: RunSummary, id: string) =>
@@ -128,4 +130,4 @@ export const failuresOf = (summary: RunSummary, id: string) =>
 
 /** One line per finding, for readable assertion diffs. */
 export const lines = (summary: RunSummary): string[] =>
-  summary.findings.map((f) => `${f.status} ${f.checkId}: ${f.message}`);
+  summary.findings.map((f) => `${f.status} ${findingLabel(f)}: ${f.message}`);

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderGithubAnnotations, renderGithubSummary, writeGithubReport } from '../../../src/conformance/report/render-github.js';
+import { renderGithub, renderGithubAnnotations, renderGithubSummary } from '../../../src/conformance/report/render-github.js';
+import { planReports } from '../../../src/conformance/report/reporters.js';
 import { summary } from './fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nx-github-'));
@@ -27,6 +28,17 @@ describe('annotations', () => {
     expect(rest).toEqual([]);
     expect(line).toContain('title=nx-conformance a%3Ab%2Cc::');
     expect(line).toContain('100%25 wrong%0D%0A::error::injected');
+  });
+
+  it('a partial check is a warning saying what was left untested; under --strict it and skips are errors', () => {
+    const partials = summary.findings.filter((f) => f.status === 'partial');
+    const skips = summary.findings.filter((f) => f.status === 'skip');
+    expect(partials.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(partials.length);
+    expect(lines.find((l) => l.startsWith('::warning '))).toContain('%0Auntested: ');
+    const strict = renderGithubAnnotations({ ...summary, strict: true }).trimEnd().split('\n');
+    expect(strict.filter((l) => l.startsWith('::error '))).toHaveLength(failures.length + partials.length + skips.length);
+    expect(strict.some((l) => l.includes('skipped under --strict: '))).toBe(true);
   });
 
   it('a passing run has no annotations', () => {
@@ -61,29 +73,28 @@ describe('the job summary', () => {
   it('a passing run says so', () => {
     const passing = summary.findings.filter((f) => f.status !== 'fail');
     const counts = { ...summary.counts, fail: 0 };
-    expect(renderGithubSummary({ ...summary, findings: passing, counts }, '1').split('\n')[0]).toMatch(/^## ✅ nx-conformance: .*0 failed/);
+    expect(renderGithubSummary({ ...summary, findings: passing, counts, verdict: 'pass' }, '1').split('\n')[0]).toMatch(/^## ✅ nx-conformance: .*0 failed/);
   });
 });
 
-describe('writeGithubReport', () => {
-  it('prints the annotations and appends the summary to $GITHUB_STEP_SUMMARY (twice: two sections)', async () => {
+describe('renderGithub (the reporter)', () => {
+  it('returns the annotations and appends the summary to $GITHUB_STEP_SUMMARY (twice: two sections)', () => {
     const file = join(dir, 'step-summary.md');
     writeFileSync(file, '# earlier step\n');
-    let out = '';
-    for (let i = 0; i < 2; i++) {
-      const r = await writeGithubReport(summary, { toolVersion: '1', write: (s) => (out += s), env: { GITHUB_STEP_SUMMARY: file } });
-      expect(r).toEqual({ file });
-    }
-    expect(out).toBe(renderGithubAnnotations(summary).repeat(2));
+    for (let i = 0; i < 2; i++) expect(renderGithub(summary, { toolVersion: '1' }, { GITHUB_STEP_SUMMARY: file })).toBe(renderGithubAnnotations(summary));
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('# earlier step\n## ❌ nx-conformance')).toBe(true);
     expect(text.match(/^## /gm)).toHaveLength(2);
   });
 
-  it('outside GitHub Actions: the summary goes to --out, or a note says it went nowhere', async () => {
-    const out = join(dir, 'reports');
-    expect(await writeGithubReport(summary, { toolVersion: '1', write: () => {}, outDir: out, env: {} })).toEqual({ file: join(out, 'nx-conformance.summary.md') });
-    expect(readFileSync(join(out, 'nx-conformance.summary.md'), 'utf8')).toBe(renderGithubSummary(summary, '1'));
-    expect((await writeGithubReport(summary, { toolVersion: '1', write: () => {}, env: {} })).note).toMatch(/GITHUB_STEP_SUMMARY is not set/);
+  it('outside GitHub Actions: the annotations, then a line saying no job summary was written', () => {
+    const text = renderGithub(summary, { toolVersion: '1' }, {});
+    expect(text.startsWith(renderGithubAnnotations(summary))).toBe(true);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^nx-conformance: GITHUB_STEP_SUMMARY is not set/);
+  });
+
+  it('is registered as --reporter github, printing to stderr beside a stdout report', () => {
+    expect(planReports(['pretty', 'github'], undefined).reporters.map((r) => r.name)).toEqual(['pretty', 'github']);
+    expect(planReports(['json', 'github'], undefined).reporters.map((r) => r.name)).toEqual(['json', 'github']);
   });
 });

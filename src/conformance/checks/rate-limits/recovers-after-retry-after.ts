@@ -11,12 +11,12 @@ export const recoversAfterRetryAfter: Check = {
   needs: { register: true, budget: 70 },
   async run(ctx) {
     // Skips at once (before spending an agent) when the server's clock can be neither moved nor waited on.
-    await ctx.wait(1);
+    ctx.waitForm(1000);
     const agent = await ctx.agent({ fresh: true, permissions: ['read:market'], budget: 70 });
     ctx.reproduceNote = `a burst of ${PROBE_TEXT} from one fresh agent, until the server answers 429`;
     const { refused } = await exhaust(ctx, agent, false);
     const retryAfter = retryAfterOf(ctx, refused);
-    const form = await ctx.wait(retryAfter * 1000);
+    const form = await ctx.wait(retryAfter * 1000, `the 429's Retry-After (${retryAfter} s) before the next request`);
     const res = await probe(agent);
     ctx.reproduceNote = `${PROBE_TEXT} sent ${retryAfter} s (the 429's Retry-After) after the 429, on the ${form === 'control-clock' ? "mock's virtual clock" : 'wall clock'}`;
     if (!ok(res)) {

@@ -10,7 +10,7 @@ export const outsideWindowRejected: Check = {
   category: 'timestamp',
   spec: 'SIGNING.md, "Time window" and "How the server checks a request": 401 timestamp_out_of_window when |serverNow − timestamp| > 30 000 ms.',
   modes: ['live'],
-  needs: { register: true, usesGivenAgent: true, budget: 3 },
+  needs: { register: true, usesGivenAgent: true, budget: 3, clock: 'precise' },
   async run(ctx) {
     const agent = await ctx.agent();
     for (const skew of [-SKEW_MS, SKEW_MS]) {

@@ -34,6 +34,6 @@ export const noSecretCheck: ClientCheck = {
       const places = secretPlaces(rec, run.agent.apiSecret);
       return places.length > 0 ? [{ rec, problem: `the API secret is in the ${places.join(', ')}` }] : [];
     });
-    return failEach(bad, run.requests.length, 'the secret in no request');
+    return failEach(run, bad, run.requests.length, 'the secret in no request');
   },
 };

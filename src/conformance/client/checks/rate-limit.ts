@@ -37,6 +37,7 @@ export const rateLimitCheck: ClientCheck = {
     const first = early[0];
     if (!first) return pass(`waited Retry-After after each of ${limited.length} 429s`);
     return fail(
+      run,
       `${describe(first.next)} came ${first.waitedMs} ms after a 429 whose Retry-After asked for ${first.neededMs / 1000} s (${early.length} early request${early.length === 1 ? '' : 's'})`,
       `at least Retry-After (${first.neededMs} ms) between a 429 and the next request`,
       early.slice(0, 5).map((e) => `${e.waitedMs} ms after ${describe(e.limited)}, then ${describe(e.next)}`).join('\n'),

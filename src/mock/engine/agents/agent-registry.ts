@@ -1,9 +1,10 @@
 // Agent registration and lookups. Records are frozen and kept apart from secrets, so handing a
 // record to anyone can never leak the HMAC secret; secretOf() is the only way to read one.
+import { noteAccount } from '../state/change-journal.js';
 import { createAccount } from '../trading/account.js';
 import type { EngineContext } from '../trading/context.js';
 import { utcDayStart } from '../risk/utc-day.js';
-import { makeApiKey, randomHex, stableHexId } from './make-key.js';
+import { keyPrefix, makeApiKey, randomHex, stableHexId } from './make-key.js';
 import type { AgentRecord, RegisterAgentInput, RegisteredAgent } from './types.js';
 import { validateAgentInput } from './validate-agent.js';
 
@@ -58,12 +59,14 @@ function store(
   ctx.state.agents.set(agentId, agent);
   ctx.state.agentIdByKey.set(apiKey, agentId);
   ctx.state.secrets.set(agentId, apiSecret);
-  ctx.state.accounts.set(
-    agentId,
-    createAccount(agentId, ctx.config.startingCash, utcDayStart(now), {
-      dailyLossLimit: valid.dailyLossLimit,
-      maxPositionSize: valid.maxPositionSize,
-    }),
-  );
+  // The key's body only: every key shares its nx_test_/nx_live_ prefix, which is no secret.
+  ctx.onCredential?.(apiSecret);
+  ctx.onCredential?.(apiKey.startsWith(keyPrefix(valid.mode)) ? apiKey.slice(keyPrefix(valid.mode).length) : apiKey);
+  const account = createAccount(agentId, ctx.config.startingCash, utcDayStart(now), {
+    dailyLossLimit: valid.dailyLossLimit,
+    maxPositionSize: valid.maxPositionSize,
+  });
+  ctx.state.accounts.set(agentId, account);
+  noteAccount(ctx, account);
   return { agent, apiSecret };
 }

@@ -7,6 +7,7 @@ import { candleWindows, checkDepth, checkTime } from './candles.js';
 import { DEFAULT_COINS, UnknownCoinError, createCoinIndex } from './coins.js';
 import { DAY, assembleTicker, roundToStep } from './grid.js';
 import { PricePath } from './path.js';
+import { quietUntil } from './quiet.js';
 import { rawPrice, scan } from './scan.js';
 
 export interface ModelMarketOptions {
@@ -49,6 +50,12 @@ export function createModelMarket(options: ModelMarketOptions): ModelMarket {
       const s = from <= to ? scan(path, index, from, to) : scan(path, index, to, from);
       // Rounding is monotone, so rounding the raw extremes equals the extremes of rounded prices.
       return { low: roundToStep(s.min, coin.tickSize), high: roundToStep(s.max, coin.tickSize) };
+    },
+
+    quietUntil(symbol, from, to, below, above) {
+      checkTime(from, 'from');
+      const { coin, index } = resolve(symbol, to);
+      return quietUntil(path, index, coin.tickSize, from, to, below, above);
     },
 
     ticker(symbol, t): Ticker {

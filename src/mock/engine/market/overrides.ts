@@ -83,11 +83,37 @@ export function createOverridableMarket(base: MarketSource & Partial<BookAtMid>)
     return { low, high };
   };
 
+  // Piece by piece like range(). Under a pin the price is constant; under a shift (a > 0) the
+  // limits are mapped back onto the base price, widened by a tick for the second rounding.
+  const quietUntil = (symbol: string, from: EpochMs, to: EpochMs, below: number, above: number): EpochMs => {
+    const coin = coinOf(symbol);
+    const list = listOf(coin);
+    if (!base.quietUntil || to <= from) return from;
+    if (list.length === 0) return base.quietUntil(symbol, from, to, below, above);
+    const cuts = [...new Set(list.map((o) => o.fromT))].filter((c) => c > from && c <= to).sort((x, y) => x - y);
+    const starts = [from, ...cuts];
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i]!;
+      const next = starts[i + 1];
+      const end = next === undefined ? to : Math.max(start, next - 1);
+      const m = mapAt(list, start);
+      const tick = coin.tickSize;
+      const reached =
+        m.a === 0 ? (m.b > below && m.b < above ? end : start)
+        : isIdentity(m) ? base.quietUntil(symbol, start, end, below, above)
+        : base.quietUntil(symbol, start, end, (below + tick - m.b) / m.a, (above - tick - m.b) / m.a);
+      // Not quiet through this piece: quiet up to where it stopped, or up to the piece before.
+      if (reached < end) return reached > start || i === 0 ? reached : start - 1;
+    }
+    return to;
+  };
+
   return {
     coins: () => base.coins(),
     coin: (s) => base.coin(s),
     price,
     range,
+    quietUntil,
 
     ticker(symbol, t): Ticker {
       const coin = coinOf(symbol);

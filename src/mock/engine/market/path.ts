@@ -21,8 +21,8 @@ import { fillHashedDraws, hash32, hash4, hashPrefix, normalFromHash } from '../r
 import { bridge, copy } from './bridge.js';
 import { Lru } from './lru.js';
 
-const MONTH_DAYS = 32;
-const DAYS_PER_YEAR = 365; // crypto trades 24/7
+export const MONTH_DAYS = 32;
+export const DAYS_PER_YEAR = 365; // crypto trades 24/7
 const KAPPA = 1; // mean reversion per year of the monthly level: stationary log-sd = sigma/sqrt(2)
 const MAX_MONTHS = 200_000; // ~17 500 years either side: bounds the month arrays
 const TWO_32 = 4294967296;
@@ -115,6 +115,21 @@ export class PricePath {
       const lvl = bridge(24, days.lvl[j]!, days.lvl[j + 1]!, () => sd, (k) => this.gauss(cs, Tag.Hour, d, k));
       return { lvl, regime };
     });
+  }
+
+  /** The coin's annualised volatility (path-bounds.ts derives its bounds from it). */
+  sigma(c: number): number {
+    return this.coins[c]!.sigma;
+  }
+
+  /** Log-levels at the 33 day boundaries of month block m and the 32 days' regimes. */
+  monthDays(c: number, m: number): { readonly lvl: readonly number[]; readonly regimes: readonly number[] } {
+    return this.dayLevels(c, m);
+  }
+
+  /** Log-levels at the 25 hour boundaries of day d (days counted from the epoch). */
+  dayHours(c: number, d: number): { readonly lvl: readonly number[]; readonly regime: number } {
+    return this.hourLevels(c, d);
   }
 
   /** The minute block of hour h (hours counted from the epoch; may be negative). Plain arrays:

@@ -2,6 +2,7 @@
 // Once tripped it latches until the next midnight (a price recovery doesn't un-trip it) so an
 // agent can't flap in and out of the limit intraday.
 import { EngineError } from '../errors.js';
+import { noteAccount } from '../state/change-journal.js';
 import { remainingOf, unrest, type AccountState } from '../trading/account.js';
 import type { EngineContext } from '../trading/context.js';
 import { toOrderView } from '../trading/order-view.js';
@@ -38,6 +39,7 @@ export function evaluateDailyLoss(ctx: EngineContext, account: AccountState, t: 
   }
   if (loss < limit) return;
   account.dailyLoss = { tripped: true, trippedAt: t, resetsAt: nextUtcMidnight(t) };
+  noteAccount(ctx, account);
   const agentId = account.agentId;
   ctx.events.emit({ type: 'circuit_breaker.tripped', agentId, at: t, breaker: breakerState(ctx, account, t) });
   rejectRiskAddingOrders(ctx, account, t);
@@ -70,6 +72,7 @@ function rejectRiskAddingOrders(ctx: EngineContext, account: AccountState, t: Ep
 
 function unlatch(ctx: EngineContext, account: AccountState, t: EpochMs): void {
   account.dailyLoss = { tripped: false, trippedAt: null, resetsAt: null };
+  noteAccount(ctx, account);
   ctx.events.emit({ type: 'circuit_breaker.reset', agentId: account.agentId, at: t, breaker: breakerState(ctx, account, t) });
 }
 
@@ -79,6 +82,7 @@ export function rollDay(ctx: EngineContext, account: AccountState, midnight: Epo
   account.dayStart = midnight;
   account.dayStartEquity = equityAt(ctx.market, account, midnight);
   account.dailyLoss = { tripped: false, trippedAt: null, resetsAt: null };
+  noteAccount(ctx, account);
   if (wasTripped) {
     const breaker = breakerState(ctx, account, midnight);
     ctx.events.emit({ type: 'circuit_breaker.reset', agentId: account.agentId, at: midnight, breaker });

@@ -2,6 +2,7 @@
 // operations are free functions (small files, easy to test) and engine.ts stays a thin facade.
 import type { AgentRecord } from '../agents/types.js';
 import type { Clock, EpochMs, MarketSource, Rng } from '../types.js';
+import type { ChangeJournal } from '../state/change-journal.js';
 import type { AccountState } from './account.js';
 import type { EventBus } from './events.js';
 import { RestingIndex } from './resting-index.js';
@@ -38,9 +39,13 @@ export interface EngineContext {
   rng: Rng;
   secretSource: () => string;
   keySource: () => string;
+  /** Told every credential the engine hands out (secret, key body), so printers can redact it. */
+  onCredential?: (credential: string) => void;
   config: EngineConfig;
   state: EngineState;
   events: EventBus;
+  /** Notes what operations change while a change listener is attached (state/change-journal.ts). */
+  changes?: ChangeJournal;
 }
 
 export function createState(now: EpochMs): EngineState {

@@ -1,7 +1,7 @@
 // What each control operation does to the mock's state.
 import type { OperationId as ControlOperationId } from '../../../generated/control/operations.js';
 import { operationList } from '../../../generated/operations.js';
-import { ClockNotControllableError, ClockSpecError, parseIsoInstant } from '../../engine/clock.js';
+import { ClockNotControllableError, ClockSpecError, MAX_CLOCK_MOVE_MS, parseIsoInstant } from '../../engine/clock.js';
 import type { FaultSpec } from '../faults.js';
 import type { Handler, HandlerResult } from '../handlers/handler.js';
 import type { MockContext } from '../mock-context.js';
@@ -9,10 +9,11 @@ import { HttpProblem } from '../problem.js';
 import { iso } from '../serialize.js';
 import { messageView, RETRY_DELAYS_MS, webhookDeliveriesView } from '../../webhooks/index.js';
 import { TOOL_VERSION } from '../../../version.js';
+import { exportState, importState } from './state-handlers.js';
 
 const VERSION = TOOL_VERSION;
 
-function clockState(ctx: MockContext) {
+export function clockState(ctx: MockContext) {
   const now = ctx.clock.now();
   return { kind: ctx.clock.kind, now: iso(now), nowMs: now };
 }
@@ -22,7 +23,7 @@ function priceState(ctx: MockContext, symbol: string): HandlerResult {
   return { status: 200, body: { symbol, price: ctx.market.price(symbol, now), at: iso(now) } };
 }
 
-function coinOr404(ctx: MockContext, name: unknown): string {
+export function coinOr404(ctx: MockContext, name: unknown): string {
   const coin = ctx.market.coin(String(name));
   if (!coin) throw new HttpProblem('not_found', `No coin '${String(name)}'. Known: ${ctx.market.coins().map((c) => c.symbol).join(', ')}.`);
   return coin.symbol;
@@ -42,10 +43,24 @@ function deliveryList(ctx: MockContext) {
   return { data, retryScheduleMs: [...RETRY_DELAYS_MS] };
 }
 
-/** Control operations may wait (flush waits for webhook attempts); the router awaits them. */
-type ControlHandler = (...args: Parameters<Handler>) => HandlerResult | Promise<HandlerResult>;
+/** `set` goes as far as advanceMs may (365 days), either way: farther, settling would take too long. */
+function withinReach(ctx: MockContext, target: number, asSent: string): number {
+  const now = ctx.clock.now();
+  if (ctx.clock.kind !== 'virtual' || Math.abs(target - now) <= MAX_CLOCK_MOVE_MS) return target;
+  const days = Math.round(Math.abs(target - now) / 86_400_000);
+  const message =
+    `'set' may move the clock at most 365 days from its current reading (${iso(now)}); ${JSON.stringify(asSent)} is ${days} days ${target > now ? 'ahead' : 'back'}. ` +
+    'Move in steps of at most 365 days, or restart the mock with --clock virtual:<ISO> at the time you need';
+  throw new HttpProblem('validation_failed', `${message}.`, { extras: { errors: [{ location: 'body', pointer: '/set', message, code: 'out_of_range' }] } });
+}
 
-export const controlHandlers: Record<ControlOperationId, ControlHandler> = {
+/** Control operations may wait (flush waits for webhook attempts); the router awaits them. */
+export type ControlHandler = (...args: Parameters<Handler>) => HandlerResult | Promise<HandlerResult>;
+
+/** The dashboard's operations live in dashboard-handlers.ts; streamEvents is the router's own. */
+type CoreOperationId = Exclude<ControlOperationId, 'listMarket' | 'getMarketDetail' | 'listAgents' | 'getAgentDetail' | 'getStats' | 'removeFault' | 'streamEvents'>;
+
+export const controlHandlers: Record<CoreOperationId, ControlHandler> = {
   getInfo: (ctx) => ({
     status: 200,
     body: {
@@ -53,9 +68,11 @@ export const controlHandlers: Record<ControlOperationId, ControlHandler> = {
       version: VERSION,
       seed: ctx.options.seed,
       clock: clockState(ctx),
+      market: ctx.options.marketDescription ?? (ctx.options.market ? 'custom market source' : `seeded model (seed ${ctx.options.seed})`),
       defects: [...ctx.defects],
       rateLimit: ctx.options.rateLimit,
       demoAgents: ctx.demoAgents.map((d) => ({ agentId: d.agentId, mode: d.mode, apiKey: d.apiKey })),
+      operations: operationList.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path })),
     },
   }),
   resetState: (ctx) => {
@@ -67,7 +84,7 @@ export const controlHandlers: Record<ControlOperationId, ControlHandler> = {
     const body = input.body as { set?: string; advanceMs?: number };
     exactlyOne(body, 'set', 'advanceMs');
     try {
-      if (body.set !== undefined) ctx.clock.set(parseIsoInstant(body.set));
+      if (body.set !== undefined) ctx.clock.set(withinReach(ctx, parseIsoInstant(body.set), body.set));
       else ctx.clock.advance(body.advanceMs ?? 0);
     } catch (error) {
       if (error instanceof ClockNotControllableError) throw new HttpProblem('validation_failed', error.message, { status: 409 });
@@ -137,4 +154,6 @@ export const controlHandlers: Record<ControlOperationId, ControlHandler> = {
     }
     return { status: 202, body: messageView(message) };
   },
+  exportState,
+  importState,
 };

@@ -1,0 +1,54 @@
+// quietUntil() through the price-override layer: pins and shifts map the limits, pieces between
+// override times are judged one by one, and the answer is never later than range() allows.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createModelMarket, createOverridableMarket } from '../../../src/mock/engine/market/index.js';
+import { roundToStep } from '../../../src/mock/engine/market/grid.js';
+import { DAY, HOUR } from './support.js';
+
+const T0 = Date.UTC(2026, 0, 5, 12);
+const override = fc.record({
+  kind: fc.constantFrom('pin', 'shift'),
+  at: fc.integer({ min: -2 * DAY, max: 6 * DAY }),
+  factor: fc.double({ min: 0.85, max: 1.15, noNaN: true }),
+});
+
+describe('quietUntil over overrides', () => {
+  it('is quiet up to its answer, and reaches the end when the limits are far', () => {
+    fc.assert(
+      fc.property(fc.array(override, { maxLength: 4 }), fc.integer({ min: 0, max: 3 * DAY }), fc.integer({ min: HOUR, max: 5 * DAY }), fc.double({ min: 0.85, max: 0.99, noNaN: true }), fc.double({ min: 1.01, max: 1.15, noNaN: true }), (overrides, offset, span, down, up) => {
+        const market = createOverridableMarket(createModelMarket({ seed: 3 }));
+        const tick = market.coin('ETH')!.tickSize;
+        const base = market.price('ETH', T0);
+        for (const o of overrides) {
+          if (o.kind === 'pin') market.pin('ETH', base * o.factor, T0 + o.at);
+          else market.shift('ETH', (o.factor - 1) * 100, T0 + o.at);
+        }
+        const from = T0 + offset;
+        const to = from + span;
+        const mid = market.price('ETH', from);
+        const below = roundToStep(mid * down, tick);
+        const above = roundToStep(mid * up, tick);
+        const q = market.quietUntil!('ETH', from, to, below, above);
+        const quietAt = (t: number) => {
+          const r = market.range('ETH', from, t);
+          return r.low > below && r.high < above;
+        };
+        expect(q).toBeGreaterThanOrEqual(from);
+        expect(q).toBeLessThanOrEqual(to);
+        expect(quietAt(q)).toBe(true);
+        // Shifts map the limits back with a tick to spare, so near a limit the answer may be a
+        // little early; far from both (no 5-day span moves ETH threefold) it is the end.
+        expect(market.quietUntil!('ETH', from, to, roundToStep(mid / 3, tick), roundToStep(mid * 3, tick))).toBe(to);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a pin inside the limits is quiet to the end; a pin on a limit is not quiet at all', () => {
+    const market = createOverridableMarket(createModelMarket({ seed: 3 }));
+    market.pin('BTC', 50_000, T0);
+    expect(market.quietUntil!('BTC', T0, T0 + 400 * DAY, 49_999.99, 50_000.01)).toBe(T0 + 400 * DAY);
+    expect(market.quietUntil!('BTC', T0, T0 + DAY, 50_000, 60_000)).toBe(T0);
+  });
+});
