@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { marketOption } from '../market-sources/market-option.js';
 import { collect, integer, listenFailure, nonNegativeNumber, port, positiveNumber } from './cli-shared.js';
+import { colorsFor, noColors, type Colors } from './color.js';
 import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
@@ -16,13 +17,14 @@ function describeClock(clock: RunningMock['ctx']['clock']): string {
   return "real (this machine's time)";
 }
 
-export function banner(mock: RunningMock): string {
-  const lines = [`nx-conformance mock exchange listening on ${mock.url}`, `  API:     ${mock.baseUrl}`];
+/** The start-up banner; `c` colours it (colorsFor(process.stdout) in the CLI, none by default). */
+export function banner(mock: RunningMock, c: Colors = noColors): string {
+  const lines = [`nx-conformance mock exchange listening on ${c.bold(c.green(mock.url))}`, `  API:     ${mock.baseUrl}`];
   if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`, `  dashboard: ${mock.url}/__nx/ui`);
   const validation = mock.ctx.options.validateResponses ? 'on: every response is checked against the spec' : 'off (--validate-responses turns it on)';
   lines.push(`  seed ${mock.ctx.options.seed}, ${mock.ctx.options.rateLimit} requests/min per agent, response validation ${validation}`);
   lines.push(`  clock:   ${describeClock(mock.ctx.clock)}`);
-  if (mock.ctx.defects.size > 0) lines.push(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`);
+  if (mock.ctx.defects.length > 0) lines.push(c.red(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`));
   for (const demo of mock.ctx.demoAgents) {
     lines.push(`  demo ${demo.mode} agent: key ${demo.apiKey}  secret ${demo.apiSecret}`);
   }
@@ -107,7 +109,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
         return onExit(1);
       }
       // performance.now() counts from the process's start: what the user waited, not just the listen.
-      process.stdout.write(`${banner(mock)}\n  ${market.describe}\n  ready ${Math.round(performance.now())} ms after the process started; Ctrl-C stops it.\n`);
+      process.stdout.write(`${banner(mock, colorsFor(process.stdout))}\n  ${market.describe}\n  ready ${Math.round(performance.now())} ms after the process started; Ctrl-C stops it.\n`);
       for (const d of mock.ctx.defects) process.stderr.write(`[mock] defect ${d}: ${defectCatalogue[d]}\n`);
       const stop = (signal: string): void => {
         market.close();

@@ -10,6 +10,8 @@ import { runSelfTest } from '../conformance/self-test/run-self-test.js';
 import { defectCatalogue, defectNames, isDefectName, type DefectName } from '../mock/defects.js';
 import { TOOL_VERSION } from '../version.js';
 import { list } from './cli-shared.js';
+import { colorsFor } from './color.js';
+import { createStatus } from './progress.js';
 
 const FILE_REPORTERS = ['json', 'junit', 'html'] as const;
 
@@ -36,38 +38,42 @@ export function selfTestCommand(onExit: (code: number) => void): Command {
         return onExit(2);
       }
       // The running commentary is the pretty report; without it, it goes to stderr.
-      const say = (s: string): void => void (reporters.includes('pretty') ? process.stdout : process.stderr).write(s);
-      const started = performance.now();
-      const tty = Boolean(reporters.includes('pretty') ? process.stdout.isTTY : process.stderr.isTTY);
-      const write = say;
+      const out = reporters.includes('pretty') ? process.stdout : process.stderr;
+      const say = (s: string): void => void out.write(s);
+      const c = colorsFor(out);
+      // A run takes tens of seconds with nothing to show until the first defect is done.
+      const status = createStatus();
+      const live = Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb';
       let done = 0;
-      const total = catalogue.reduce((n, c) => n + c.modes.length, 0);
-      write(`clean mock: the catalogue (${total} checks in sandbox and live mode) must pass…\n`);
+      const started = performance.now();
+      const total = catalogue.reduce((n, check) => n + check.modes.length, 0);
+      let checked = 0;
+      // The clean run is most of the time: on a terminal a status line counts it; in logs, a dot per check.
+      say(`clean mock: the catalogue (${total} checks in sandbox and live mode) must pass…\n`);
+      status.show(`self-test: clean mock, 0/${total} checks…`);
       const { clean, results } = await runSelfTest({
         checks: catalogue,
         defects: chosen as DefectName[],
         targeted: !opts.full,
-        // Progress: on a terminal one line that counts up; elsewhere a dot per check, so CI logs move too.
         onCleanFinding: (f) => {
-          done += 1;
-          if (tty) write(`\r\x1b[2K  ${done}/${total} ${f.status === 'pass' ? '✓' : f.status} ${f.checkId}${f.mode ? ` [${f.mode}]` : ''}`);
-          else write(done % 50 === 0 || done === total ? '.\n' : '.');
+          checked += 1;
+          if (live) status.show(`self-test: clean mock, ${checked}/${total} checks (${f.checkId}${f.mode ? ` [${f.mode}]` : ''})…`);
+          else say(checked % 50 === 0 || checked === total ? '.\n' : '.');
         },
-        onDefectStart: (defect, expected) => {
-          if (done > 0) write(tty ? '\r\x1b[2K' : '');
-          done = 0;
-          if (tty) write(`  … ${defect.padEnd(28)} running ${expected.join(', ')}`);
-        },
+        onDefectStart: (defect, expected) => status.show(`self-test: ${defect}: running ${expected.join(', ')}…`),
         onDefect: (r) => {
-          if (tty) write('\r\x1b[2K');
-          const mark = r.caught ? '✓' : '✗';
+          status.clear();
+          done += 1;
+          const mark = r.caught ? c.green('✓') : c.red('✗');
           say(`${mark} ${r.defect.padEnd(28)} ${r.caught ? `caught by ${r.caughtBy.join(', ')}` : `NOT caught (expected ${r.expected.join(', ')} to fail)`}\n`);
           if (!r.caught) say(`    ${defectCatalogue[r.defect]}\n`);
+          if (done < chosen.length) status.show(`self-test: ${done}/${chosen.length} seeded defects checked…`);
         },
       });
+      status.clear();
       // On the clean mock (virtual clock, control API) every check can run in full: anything but a pass is a false verdict.
       const falseVerdicts = clean.findings.filter((f) => f.status !== 'pass');
-      for (const f of falseVerdicts) say(`✗ clean mock: ${f.checkId}${f.mode ? ` [${f.mode}]` : ''} ${f.status === 'fail' ? 'failed' : f.status === 'skip' ? 'skipped' : 'was partial'}: ${f.message}\n`);
+      for (const f of falseVerdicts) say(`${c.red('✗')} clean mock: ${f.checkId}${f.mode ? ` [${f.mode}]` : ''} ${f.status === 'fail' ? 'failed' : f.status === 'skip' ? 'skipped' : 'was partial'}: ${f.message}\n`);
       const caught = results.filter((r) => r.caught).length;
       const { pass, fail, partial, skip } = clean.counts;
       say(`\nclean mock: ${pass} passed, ${fail} failed, ${partial} partial, ${skip} skipped\n`);
