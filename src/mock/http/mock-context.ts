@@ -17,6 +17,7 @@ import { createRouter, type Router } from './match-route.js';
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
 import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
 import { loadFixture } from '../state/load-fixture.js';
+import { attachPersistence, type Persistence } from '../state/persist/persistence.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { createEventHub, type EventHub } from '../ui/event-hub.js';
 
@@ -44,7 +45,7 @@ export interface MockContext {
   /** Every rate limiter by name (`register`, `agent:<requests per minute>`), for a state file. */
   readonly limiters: ReadonlyMap<string, Gcra>;
   /** Called after a limiter's take() moved a key's state (a write-ahead store listens). */
-  onLimiterTake?: (limiter: string, key: string) => void;
+  onLimiterTake?: (limiter: string, key: string, tat: number) => void;
   /** Requests answered so far: the counters behind request ids (req_…) and control ids (ctl_…). */
   requestCount: number;
   controlRequestCount: number;
@@ -54,6 +55,8 @@ export interface MockContext {
    * polling /__nx never shifts the request ids the API hands out.
    */
   nextControlRequestId(): string;
+  /** The state file (--state), when there is one. */
+  readonly persistence?: Persistence;
   /** Drops all state, as after a fresh start with the same options (the clock excepted). */
   reset(): void;
   log(line: string): void;
@@ -93,7 +96,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     let found = limiters.get(name);
     if (!found) {
       found = createGcra(limit, 60_000);
-      found.onTake = (key) => ctx.onLimiterTake?.(name, key);
+      found.onTake = (key, tat) => ctx.onLimiterTake?.(name, key, tat);
       limiters.set(name, found);
     }
     return found;
@@ -153,5 +156,8 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   ctx.journal.subscribe(events.requestDone);
   ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
   if (options.state !== undefined) loadFixture(ctx, options.state);
+  if (options.stateFile !== undefined) {
+    (ctx as { persistence?: Persistence }).persistence = attachPersistence(ctx, { file: options.stateFile, sync: options.stateSync });
+  }
   return ctx;
 }

@@ -43,7 +43,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     },
     app,
   );
-  const url = await listen(server, port, host);
+  let url: string;
+  try {
+    url = await listen(server, port, host);
+  } catch (error) {
+    ctx.persistence?.close(); // frees the state file for the next attempt
+    throw error;
+  }
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -51,11 +57,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ctx,
     server,
     close(graceMs = 5_000) {
+      // The state file gets the delivery queues before stopping the dispatcher empties them.
+      ctx.persistence?.flush();
       // Pending webhook attempts end with the server; none may outlive close().
       ctx.webhookDelivery.stop();
       // Event streams never finish on their own; a graceful close would wait out its grace period.
       ctx.events.close();
-      closing ??= closeGracefully(server, graceMs);
+      closing ??= closeGracefully(server, graceMs).finally(() => ctx.persistence?.close());
       return closing;
     },
   };

@@ -30,19 +30,24 @@ export interface MockState {
   rateLimits: Array<{ limiter: string; entries: Array<[key: string, tat: number]> }>;
 }
 
-export function captureState(ctx: MockContext): MockState {
+/** The price overrides of every coin that has some. */
+export function pricesOf(ctx: MockContext): MockState['prices'] {
   const prices: MockState['prices'] = [];
   for (const coin of ctx.market.coins()) {
     const overrides = ctx.market.overrides(coin.symbol);
     if (overrides.length > 0) prices.push({ symbol: coin.symbol, overrides: overrides.map((o) => ({ ...o })) });
   }
+  return prices;
+}
+
+export function captureState(ctx: MockContext): MockState {
   return {
     seed: ctx.options.seed,
     clock: { kind: ctx.clock.kind, nowMs: ctx.clock.now() },
     engine: ctx.engine.exportData(),
     webhooks: ctx.webhooks.all().map((w) => ({ ...w, events: [...w.events] })),
     deliveries: ctx.webhookDelivery.exportState(),
-    prices,
+    prices: pricesOf(ctx),
     requestCount: ctx.requestCount,
     controlRequestCount: ctx.controlRequestCount,
     ids: ctx.ids.save?.() ?? null,
