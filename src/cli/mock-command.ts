@@ -37,7 +37,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
   return new Command('mock')
     .description('Run the mock exchange (the Agent Connect API, sandbox and live, plus the /__nx control API).')
     .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').env('PORT').default(4010).argParser(port))
-    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--host <host>', 'address to bind; beyond loopback the control API, demo agents and private webhook targets are off unless asked for', '127.0.0.1')
     .option('--seed <n>', 'seed for prices, ids and content', integer, MOCK_DEFAULTS.seed)
     .option('--clock <spec>', 'real | fixed:ISO | virtual:ISO', 'real')
     .addOption(marketOption())
@@ -46,11 +46,15 @@ export function mockCommand(onExit: (code: number) => void): Command {
     .option('--rate-limit <n>', 'requests per minute per agent', positiveNumber, MOCK_DEFAULTS.rateLimit)
     .option('--allow-short', 'allow selling what is not held')
     .option('--validate-responses', 'check every response against the spec before sending it')
+    // Both forms of these, no commander default: unset means "the default for --host".
+    .option('--control', 'mount the /__nx control API (default: on for a loopback --host, off otherwise)')
     .option('--no-control', 'do not mount the /__nx control API')
+    .option('--demo-agents', 'create the seed-derived demo agents (default: on for a loopback --host, off otherwise)')
+    .option('--no-demo-agents', 'do not create the demo agents')
+    .option('--deterministic-keys', 'API keys from the seed instead of node:crypto, for golden files (loopback --host only)')
     .addOption(
-      new Option('--webhook-targets <mode>', 'where webhooks may point: any, loopback (127.0.0.0/8, ::1, localhost) or public (no loopback/private/link-local)')
-        .choices(WEBHOOK_TARGETS)
-        .default(MOCK_DEFAULTS.webhookTargets),
+      new Option('--webhook-targets <mode>', 'where webhooks may point: any, loopback (127.0.0.0/8, ::1, localhost) or public (no loopback/private/link-local) (default: any for a loopback --host, public otherwise)')
+        .choices(WEBHOOK_TARGETS),
     )
     .option('--webhook-timeout <ms>', 'real-time limit of one webhook delivery attempt', positiveNumber, MOCK_DEFAULTS.webhookTimeoutMs)
     .option('--defect <name>', 'switch on a seeded defect (repeatable; see --list-defects)', collect, [])
@@ -92,6 +96,8 @@ export function mockCommand(onExit: (code: number) => void): Command {
           allowShort: Boolean(opts.allowShort),
           validateResponses: Boolean(opts.validateResponses),
           control: opts.control,
+          demoAgents: opts.demoAgents,
+          deterministicKeys: Boolean(opts.deterministicKeys),
           defects: opts.defect,
           webhookTargets: opts.webhookTargets,
           webhookTimeoutMs: opts.webhookTimeout,

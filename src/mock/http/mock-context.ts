@@ -5,6 +5,7 @@ import { operationList } from '../../generated/operations.js';
 import { createClock, type ControllableClock } from '../engine/clock.js';
 import { createEngine, type AgentRecord, type Engine } from '../engine/index.js';
 import { createModelMarket, createOverridableMarket, type OverridableMarket } from '../engine/market/index.js';
+import { randomBase62 } from '../engine/agents/make-key.js';
 import { createRng } from '../engine/random.js';
 import type { Rng } from '../engine/types.js';
 import { parseDefects, type DefectName } from '../defects.js';
@@ -38,6 +39,8 @@ export interface MockContext {
   readonly secrets: SecretIndex;
   /** Seeded ids for things the engine does not own (webhooks). */
   readonly ids: Rng;
+  /** The generator of API key bodies with deterministicKeys; null when keys are random. */
+  readonly keys: Rng | null;
   /** The /__nx/events feed of the dashboard; idle (and nearly free) while nobody listens. */
   readonly events: EventHub;
   demoAgents: DemoAgent[];
@@ -66,6 +69,27 @@ function cryptoSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** 32 base62 characters from node:crypto (bytes ≥ 248 are dropped, so every character is equally likely). */
+function cryptoKeyBody(): string {
+  const out: string[] = [];
+  while (out.length < 32) for (const byte of randomBytes(40)) if (byte < 248 && out.length < 32) out.push(BASE62[byte % 62] as string);
+  return out.join('');
+}
+
+/**
+ * API key bodies: random unless deterministicKeys asks for seeded ones. Seeded keys come from a
+ * stream of their own, so agent and order ids are the same whichever kind of key is in use.
+ */
+function keyGenerator(options: ResolvedMockOptions): Rng | null {
+  return options.deterministicKeys ? createRng(`${options.seed}:keys`) : null;
+}
+
+function keySourceFor(keys: Rng | null): () => string {
+  return keys === null ? cryptoKeyBody : () => randomBase62(keys, 32);
+}
+
 export function createMockContext(input: MockOptions = {}): MockContext {
   const options = resolveMockOptions(input);
   const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
@@ -76,12 +100,13 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   const onCredential = (credential: string): void => secrets.add(credential);
   // Every line goes out redacted: log lines quote requests, errors and webhook URLs.
   const log = (line: string): void => options.log?.(redactText(line, secrets));
-  const makeEngine = (): Engine =>
+  const makeEngine = (keys: Rng | null): Engine =>
     createEngine({
       clock,
       market,
       rng: createRng(`${options.seed}:engine`),
       secretSource,
+      keySource: keySourceFor(keys),
       onCredential,
       startingCash: options.startingCash,
       feeBps: options.feeBps,
@@ -106,11 +131,13 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   const webhookDelivery = createWebhookDispatcher({
     clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log,
   });
+  const initialKeys = keyGenerator(options);
   const ctx: MockContext = {
     options,
     clock,
     market,
-    engine: makeEngine(),
+    keys: initialKeys,
+    engine: makeEngine(initialKeys),
     registerLimiter: limiter('register', options.registerRateLimit),
     journal: createJournal(options.journalSize),
     faults: createFaultTable(options.seed),
@@ -136,7 +163,8 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     },
     reset() {
       secrets.clear();
-      (ctx as { engine: Engine }).engine = makeEngine();
+      (ctx as { keys: Rng | null }).keys = keyGenerator(options);
+      (ctx as { engine: Engine }).engine = makeEngine(ctx.keys);
       (ctx as { ids: Rng }).ids = createRng(`${options.seed}:http`);
       for (const l of limiters.values()) l.reset();
       ctx.journal.clear();

@@ -114,7 +114,7 @@ const Internal = z
   .strictObject({
     nextSeq: z.number().int().positive(),
     settledThrough: Instant,
-    generators: z.strictObject({ engine: RngState.nullable(), http: RngState.nullable(), webhooks: RngState.nullable() }),
+    generators: z.strictObject({ engine: RngState.nullable(), http: RngState.nullable(), webhooks: RngState.nullable(), keys: RngState.nullable().optional() }),
     requestCount: z.number().int().min(0),
     controlRequestCount: z.number().int().min(0).optional(),
     rateLimits: z.array(z.strictObject({ limiter: z.string(), entries: z.array(z.tuple([z.string(), z.number()])) })),

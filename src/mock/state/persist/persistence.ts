@@ -84,6 +84,7 @@ export function attachPersistence(ctx: MockContext, options: PersistenceOptions)
       requestCount: ctx.requestCount,
       controlRequestCount: ctx.controlRequestCount,
       ids: ctx.ids.save?.() ?? null,
+      keys: ctx.keys?.save?.() ?? null,
       engine: pending.engineMeta ?? { nextSeq: 0, lastSettledAt: 0, rng: null },
       deliveries: { rng: pending.deliveriesRng },
     }).filter(([key, value]) => written.get(key) !== value && !(key === 'engine' && pending.engineMeta === null) && !(key === 'deliveries' && pending.deliveriesRng === null));

@@ -20,7 +20,7 @@ export const limitKey = (limiter: string, key: string): string => `${limiter}|${
 export type Put = [kind: string, id: string, data: string];
 
 /** Meta values that are small and rewritten whole whenever they change. */
-export function metaOf(state: Pick<MockState, 'seed' | 'clock' | 'prices' | 'requestCount' | 'controlRequestCount' | 'ids'> & { engine: Pick<MockState['engine'], 'nextSeq' | 'lastSettledAt' | 'rng'>; deliveries: Pick<MockState['deliveries'], 'rng'> }): Array<[string, string]> {
+export function metaOf(state: Pick<MockState, 'seed' | 'clock' | 'prices' | 'requestCount' | 'controlRequestCount' | 'ids' | 'keys'> & { engine: Pick<MockState['engine'], 'nextSeq' | 'lastSettledAt' | 'rng'>; deliveries: Pick<MockState['deliveries'], 'rng'> }): Array<[string, string]> {
   return [
     ['format', String(DOC_FORMAT)],
     ['seed', String(state.seed)],
@@ -30,6 +30,7 @@ export function metaOf(state: Pick<MockState, 'seed' | 'clock' | 'prices' | 'req
     ['prices', JSON.stringify(state.prices)],
     ['counters', JSON.stringify({ requestCount: state.requestCount, controlRequestCount: state.controlRequestCount })],
     ['ids', JSON.stringify(state.ids)],
+    ['keys', JSON.stringify(state.keys)],
   ];
 }
 
@@ -134,6 +135,7 @@ export function batchToState(loaded: LoadedState): { state: MockState; ordinals:
     requestCount: counters.requestCount,
     controlRequestCount: counters.controlRequestCount,
     ids: meta<MockState['ids']>(loaded, 'ids'),
+    keys: meta<MockState['keys']>(loaded, 'keys'),
     rateLimits: [...limits].map(([limiter, entries]) => ({ limiter, entries: entries.sort((a, b) => a[1] - b[1]) })),
   };
   return { state, ordinals };
