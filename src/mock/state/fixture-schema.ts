@@ -17,7 +17,7 @@ const Fill = z.strictObject({
   quantity: Positive,
   fee: z.number().min(0).max(1e12).optional().describe("USD; default: the mock's --fee-bps of price × quantity."),
   liquidity: z.enum(['taker', 'maker']).optional().describe('Default taker.'),
-  timestamp: Instant,
+  timestamp: Instant.optional().describe("When it filled; default: the fixture's clock."),
 });
 
 const OrderStatus = z.enum(['open', 'partially_filled', 'filled', 'canceled', 'rejected', 'expired']);
