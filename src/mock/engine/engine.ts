@@ -85,7 +85,7 @@ export interface Engine {
   stats(): EngineStats;
   /** The whole state as plain data (state/engine-data.ts), for a state file or a fixture. */
   exportData(): EngineData;
-  /** Replaces the whole state; throws EngineDataError (and changes nothing) when `data` is malformed. */
+  /** Replaces the whole state with `data` (taken over, not copied); throws EngineDataError (and changes nothing) when it is malformed. */
   importData(data: EngineData): void;
   /**
    * Calls `listener` at the end of every operation that changed state, with what it changed,
