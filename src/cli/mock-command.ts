@@ -7,7 +7,7 @@ import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
 import { WEBHOOK_TARGETS } from '../mock/webhooks/url-policy.js';
-import { stateFromOption, stateMockOptions } from './state-options.js';
+import { stateFromOption, stateLine, stateMockOptions, stateOption, stateSyncOption } from './state-options.js';
 
 /** The clock line: a virtual clock's start matters, since live clients must sign with its time. */
 function describeClock(clock: RunningMock['ctx']['clock']): string {
@@ -24,6 +24,8 @@ export function banner(mock: RunningMock, c: Colors = noColors): string {
   const validation = mock.ctx.options.validateResponses ? 'on: every response is checked against the spec' : 'off (--validate-responses turns it on)';
   lines.push(`  seed ${mock.ctx.options.seed}, ${mock.ctx.options.rateLimit} requests/min per agent, response validation ${validation}`);
   lines.push(`  clock:   ${describeClock(mock.ctx.clock)}`);
+  const state = stateLine(mock.ctx);
+  if (state) lines.push(state);
   if (mock.ctx.defects.length > 0) lines.push(c.red(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`));
   for (const demo of mock.ctx.demoAgents) {
     lines.push(`  demo ${demo.mode} agent: key ${demo.apiKey}  secret ${demo.apiSecret}`);
@@ -59,6 +61,8 @@ export function mockCommand(onExit: (code: number) => void): Command {
     .option('--webhook-timeout <ms>', 'real-time limit of one webhook delivery attempt', positiveNumber, MOCK_DEFAULTS.webhookTimeoutMs)
     .option('--defect <name>', 'switch on a seeded defect (repeatable; see --list-defects)', collect, [])
     .option('--list-defects', 'print the seeded defects, one name per line, and exit')
+    .addOption(stateOption())
+    .addOption(stateSyncOption())
     .addOption(stateFromOption())
     .action(async (opts, cmd: Command) => {
       if (opts.listDefects) {

@@ -56,9 +56,13 @@ export interface MockOptions {
   onRequest?: (raw: RawRequestRecord) => void;
   /** Start from this state fixture (schemas/state-fixture.schema.json) instead of an empty exchange. */
   state?: StateFixtureInput;
+  /** Keep the state in this SQLite file (--state), written ahead of every acknowledged change. */
+  stateFile?: string;
+  /** SQLite's synchronous setting for the state file: normal (default) or full (see src/storage/open-database.ts). */
+  stateSync?: 'normal' | 'full';
 }
 
-type Unresolved = 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest' | 'state';
+type Unresolved = 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest' | 'state' | 'stateFile' | 'stateSync';
 export type ResolvedMockOptions = Required<Omit<MockOptions, Unresolved>> & Pick<MockOptions, Unresolved>;
 
 export const MOCK_DEFAULTS = {
