@@ -1,5 +1,6 @@
 // POST /register and GET /me.
 import type { Mode, Permission } from '../../engine/types.js';
+import { HttpProblem } from '../problem.js';
 import { serializeAgentProfile, serializeBreakers, serializeRegisteredAgent } from '../serialize.js';
 import { requireAgent, type Handler } from './handler.js';
 
@@ -13,6 +14,11 @@ interface RegisterBody {
 
 export const registerAgent: Handler = (ctx, input) => {
   const body = input.body as RegisterBody;
+  const limit = ctx.options.maxAgents; // a cap, so registrations cannot exhaust the mock's memory
+  if (ctx.engine.stats().agents >= limit) {
+    const detail = `This mock holds at most ${limit} agents (--max-agents) and has that many; reuse an agent you registered before, or ask its operator to reset it (POST /__nx/reset) or raise --max-agents.`;
+    throw new HttpProblem('agent_limit_reached', detail, { extras: { limit } });
+  }
   const { agent, apiSecret } = ctx.engine.registerAgent(body);
   return { status: 201, body: { agent: serializeRegisteredAgent(agent, apiSecret) } };
 };
