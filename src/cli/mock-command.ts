@@ -1,7 +1,7 @@
 // `nx-conformance mock`: run the mock exchange until SIGINT/SIGTERM.
 import { Command, Option } from 'commander';
 import { marketOption } from '../market-sources/market-option.js';
-import { collect, integer, listenFailure, nonNegativeNumber, port, positiveNumber } from './cli-shared.js';
+import { collect, integer, listenFailure, nonNegativeNumber, port, positiveInt, positiveNumber } from './cli-shared.js';
 import { colorsFor, noColors, type Colors } from './color.js';
 import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
@@ -46,6 +46,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
     .option('--starting-cash <usd>', 'cash each agent starts with', positiveNumber, MOCK_DEFAULTS.startingCash)
     .option('--fee-bps <bps>', 'fee per fill in basis points', nonNegativeNumber, MOCK_DEFAULTS.feeBps)
     .option('--rate-limit <n>', 'requests per minute per agent', positiveNumber, MOCK_DEFAULTS.rateLimit)
+    .option('--max-agents <n>', 'most agents the mock holds; further registrations get 403 agent_limit_reached', positiveInt, MOCK_DEFAULTS.maxAgents)
     .option('--allow-short', 'allow selling what is not held')
     .option('--validate-responses', 'check every response against the spec before sending it')
     // Both forms of these, no commander default: unset means "the default for --host".
@@ -95,6 +96,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
           startingCash: opts.startingCash,
           feeBps: opts.feeBps,
           rateLimit: opts.rateLimit,
+          maxAgents: opts.maxAgents,
           allowShort: Boolean(opts.allowShort),
           validateResponses: Boolean(opts.validateResponses),
           control: opts.control,
