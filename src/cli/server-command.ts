@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { catalogue } from '../conformance/catalogue.js';
 import type { AgentMode } from '../conformance/check.js';
 import { matchesCheck, PreflightError, runChecks } from '../conformance/run-checks.js';
-import { createReporting, list, positiveInt, runReported } from './cli-shared.js';
+import { createReporting, list, positiveInt, REPORTER_HELP, runReported } from './cli-shared.js';
 
 /** The modes to check: --mode, or with the default ('both') and a --key, the key's own mode. */
 export function modesFor(mode: string, explicit: boolean, key: string | undefined): AgentMode[] | string {
@@ -27,7 +27,7 @@ export function serverCommand(onExit: (code: number) => void): Command {
     .option('--allow-live-orders', 'allow placing orders with live keys (never against real money!)')
     .option('--slow', 'allow checks to wait on the wall clock (rate-limit recovery) when the server has no control clock')
     .option('--strict', 'count skipped and partial checks as failures (exit 1)')
-    .option('--reporter <names>', 'pretty, json, junit, html (comma-separated)', list, ['pretty'])
+    .option('--reporter <names>', REPORTER_HELP, list, ['pretty'])
     .option('--out <dir>', 'where json, junit and html reports go')
     .option('--seed <n>', 'seed for generated inputs', positiveInt, 42)
     .option('--timeout <ms>', 'per-request time-out', positiveInt, 10_000)

@@ -3,8 +3,8 @@
 // would push an agent near its rate limit gets a freshly registered one instead. Registration
 // itself is rate-limited by servers, so a 429 there is waited out (Retry-After) and retried.
 import { createAgentClient, type AgentClient, type ApiResponse, type Exchange } from '../client/agent-client.js';
-import type { Permission } from '../mock/engine/types.js';
-import { createGcra, type Gcra } from '../mock/limits/gcra.js';
+import type { Permission } from '../rules/permission.js';
+import { createGcra, type Gcra } from '../rules/gcra.js';
 import { ALL_PERMISSIONS, CheckSkipped, type AgentMode, type AgentRequest } from './check.js';
 
 export interface TestAgent {

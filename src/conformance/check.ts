@@ -1,6 +1,6 @@
 // The shape of one conformance check. Each check is a small module in checks/<category>/,
 // listed once in catalogue.ts, and run against the mock, its seeded defects and anyone's server.
-import type { Permission } from '../mock/engine/types.js';
+import type { Permission } from '../rules/permission.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckCategory } from './findings.js';
 import type { AgentMode, Outcome } from './outcome.js';

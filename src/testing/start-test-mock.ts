@@ -26,6 +26,8 @@ export interface TestMock {
   /** The agents of `options.state` (a fixture, e.g. from stateBuilder()), by name. */
   agents: Record<string, ReadyAgent>;
   control: ControlClient;
+  /** The mock's clock in ms since the epoch: what a live client must sign with on a virtual clock. */
+  now(): number;
   /** In-process access to the mock's state (engine, clock, journal). */
   mock: RunningMock;
   /** Back to the state it started in: empty, or `options.state` (journal, faults and price overrides dropped); the ready agents stay valid. */
@@ -33,9 +35,14 @@ export interface TestMock {
   close(): Promise<void>;
 }
 
-/** Defaults to a virtual clock at 2026-01-05T12:00:00Z so tests can move time instead of sleeping. */
+/**
+ * Runs on the real clock by default, so your own client, signing with Date.now(), is served as
+ * by the real API. Pass `clock: 'virtual:ISO'` to move time with `control.advance()` instead of
+ * sleeping; the ready agents' clients then sign with the mock's time, and your own client must
+ * too (`now()`), since timestamps outside ±30 s of the mock's clock get 401.
+ */
 export async function startTestMock(options: MockOptions = {}): Promise<TestMock> {
-  const mock = await startMock({ port: 0, clock: 'virtual:2026-01-05T12:00:00Z', ...options });
+  const mock = await startMock({ port: 0, ...options });
   const control = createControlClient(mock.url);
   const readyAgent = (credentials: Omit<ReadyAgent, 'client'>): ReadyAgent => ({
     ...credentials,
@@ -64,6 +71,7 @@ export async function startTestMock(options: MockOptions = {}): Promise<TestMock
     liveAgent: ready('live'),
     agents,
     control,
+    now: () => mock.ctx.clock.now(),
     mock,
     reset: async () => {
       mock.ctx.reset();

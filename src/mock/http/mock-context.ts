@@ -1,20 +1,22 @@
-// Everything one mock instance owns: clock, market, engine, limiters, journal, faults, defects.
-// Built once per createMockApp(); tests and the control API reach state only through it.
+// Everything one mock instance owns: clock, market, engine, limiters, journal, faults, and the
+// parts it is built from (seeded defects applied). Built once per createMockApp(); tests and the
+// control API reach state only through it.
 import { randomBytes } from 'node:crypto';
-import { operationList } from '../../generated/operations.js';
 import { createClock, type ControllableClock } from '../engine/clock.js';
 import { createEngine, type AgentRecord, type Engine } from '../engine/index.js';
 import { createModelMarket, createOverridableMarket, type OverridableMarket } from '../engine/market/index.js';
 import { randomBase62 } from '../engine/agents/make-key.js';
 import { createRng } from '../engine/random.js';
 import type { Rng } from '../engine/types.js';
-import { parseDefects, type DefectName } from '../defects.js';
+import { applyDefects, parseDefects, type DefectName } from '../defects.js';
 import { redactText, SecretIndex } from '../../redact.js';
-import { createGcra, type Gcra } from '../limits/gcra.js';
+import { createGcra, type Gcra } from '../../rules/gcra.js';
+import type { RuleState } from '../../rules/rule-state.js';
 import { createDemoAgents, type DemoAgent } from './demo-agents.js';
 import { createFaultTable, type FaultTable } from './faults.js';
 import { createJournal, type Journal } from './journal.js';
-import { createRouter, type Router } from './match-route.js';
+import { defaultParts, type MockParts } from './mock-parts.js';
+import { mockRuleState } from './mock-rule-state.js';
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
 import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
 import { loadFixture } from '../state/load-fixture.js';
@@ -30,8 +32,12 @@ export interface MockContext {
   readonly registerLimiter: Gcra;
   readonly journal: Journal;
   readonly faults: FaultTable;
-  readonly defects: ReadonlySet<DefectName>;
-  readonly router: Router;
+  /** The seeded defects switched on (their overrides are in `parts`). */
+  readonly defects: readonly DefectName[];
+  /** Request rules, handlers, problem renderer and engine policies, defects applied. */
+  readonly parts: MockParts;
+  /** What the request rules know here: the engine's agents and secrets, the limiters. */
+  readonly rules: RuleState<AgentRecord>;
   readonly webhooks: WebhookRegistry;
   /** Delivers engine events to the webhooks (src/mock/webhooks); idle()/flush() for tests. */
   readonly webhookDelivery: WebhookDispatcher;
@@ -95,6 +101,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
   const market = createOverridableMarket(options.market ?? createModelMarket({ seed: options.seed }));
   const defects = parseDefects(options.defects);
+  const parts = applyDefects(defaultParts, defects);
   const secretSource = options.secretSource ?? cryptoSecret;
   const secrets = new SecretIndex();
   const onCredential = (credential: string): void => secrets.add(credential);
@@ -113,8 +120,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       allowShort: options.allowShort,
       liveDefaults: options.liveDefaults,
       defaultRateLimit: options.rateLimit,
-      unlatchedDailyLoss: defects.has('unlatched-daily-loss'),
-      ignoreMaxPosition: defects.has('ignore-max-position'),
+      strategies: parts.engine,
     });
   const limiters = new Map<string, Gcra>();
   const limiter = (name: string, limit: number): Gcra => {
@@ -142,7 +148,10 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     journal: createJournal(options.journalSize),
     faults: createFaultTable(options.seed),
     defects,
-    router: createRouter(operationList),
+    parts,
+    get rules() {
+      return rules;
+    },
     webhooks,
     webhookDelivery,
     secrets,
@@ -179,6 +188,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     },
     log,
   };
+  const rules = mockRuleState(ctx);
   webhookDelivery.attach(ctx.engine);
   events.attach(ctx.engine);
   ctx.journal.subscribe(events.requestDone);

@@ -19,6 +19,11 @@ export interface MockOptions {
   rateLimit?: number;
   /** Registrations per minute per client address (default 30). */
   registerRateLimit?: number;
+  /**
+   * Most agents the mock holds, demo agents included (default 10 000, about 100 MB): beyond it
+   * POST /register answers 403 agent_limit_reached, so registrations cannot exhaust memory.
+   */
+  maxAgents?: number;
   allowShort?: boolean;
   /** Circuit breakers given to live agents that set none. */
   liveDefaults?: { dailyLossLimit: number; maxPositionSize: number };
@@ -71,6 +76,7 @@ export const MOCK_DEFAULTS = {
   feeBps: 10,
   rateLimit: 60,
   registerRateLimit: 30,
+  maxAgents: 10_000,
   allowShort: false,
   liveDefaults: { dailyLossLimit: 5_000, maxPositionSize: 50_000 },
   validateResponses: false,
@@ -87,7 +93,7 @@ export const MOCK_DEFAULTS = {
 export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const resolved = { ...MOCK_DEFAULTS, ...defined } as ResolvedMockOptions;
-  for (const name of ['startingCash', 'rateLimit', 'registerRateLimit', 'journalSize', 'bodyLimit', 'webhookTimeoutMs'] as const) {
+  for (const name of ['startingCash', 'rateLimit', 'registerRateLimit', 'maxAgents', 'journalSize', 'bodyLimit', 'webhookTimeoutMs'] as const) {
     const value = resolved[name];
     if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${String(value)}.`);
   }

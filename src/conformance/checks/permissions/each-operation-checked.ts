@@ -1,7 +1,7 @@
 import type { ApiResponse } from '../../../client/agent-client.js';
-import type { OperationDef } from '../../../codegen/runtime.js';
+import type { OperationDef } from '../../../rules/runtime.js';
 import { operationList } from '../../../generated/operations.js';
-import type { Permission } from '../../../mock/engine/types.js';
+import type { Permission } from '../../../rules/permission.js';
 import type { Check } from '../../check.js';
 import { pass } from '../expect.js';
 import { callOperation, createFixtures, describeCall, inputRecipes, permissionsFor, type InputRecipe } from '../schema/support/operation-inputs.js';

@@ -1,5 +1,5 @@
 import type { ApiResponse } from '../../../client/agent-client.js';
-import type { OperationDef } from '../../../codegen/runtime.js';
+import type { OperationDef } from '../../../rules/runtime.js';
 import { operationList } from '../../../generated/operations.js';
 import { ALL_PERMISSIONS, type Check } from '../../check.js';
 import { pass } from '../expect.js';

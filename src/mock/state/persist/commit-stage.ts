@@ -3,7 +3,7 @@
 // instead: nothing was acknowledged, and a retry (with the same clientOrderId for an order)
 // gets the change written, or replayed once it was.
 import type { RequestHandler, Response } from 'express';
-import { HttpProblem, problemBody } from '../../http/problem.js';
+import { HttpProblem, problemBody } from '../../../rules/problems.js';
 import type { Persistence } from './persistence.js';
 
 function refuse(res: Response, error: unknown): string {

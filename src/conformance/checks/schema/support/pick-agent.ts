@@ -4,7 +4,7 @@
 // A check that needs some permissions takes one of those that has them, so its requests spread
 // over agents that exist already instead of registering more. With --key (one given agent) the
 // fallback asks for exactly the permissions needed.
-import type { Permission } from '../../../../mock/engine/types.js';
+import type { Permission } from '../../../../rules/permission.js';
 import type { TestAgent } from '../../../agent-pool.js';
 import { ALL_PERMISSIONS, CheckSkipped } from '../../../check.js';
 import type { CheckContext } from '../../../check-context.js';

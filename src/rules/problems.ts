@@ -1,7 +1,6 @@
-// Problem details (RFC 9457) defined once: every error the mock gives goes through here,
-// so status, title and type URL can never drift apart for one code.
-import type { Response } from 'express';
-import type { ProblemCode } from '../../generated/schemas.js';
+// Problem details (RFC 9457) defined once: every error the mock, the proxy and the rules give goes
+// through here, so status, title and type URL can never drift apart for one code.
+import type { ProblemCode } from '../generated/schemas.js';
 
 export const PROBLEM_TYPE_BASE = 'https://docs.next.exchange/problems/';
 
@@ -47,6 +46,7 @@ export const problemTemplates: Record<ProblemCode, Template> = {
   malformed_request: { status: 400, title: 'Malformed request' },
   request_timeout: { status: 408, title: 'Request timeout' },
   request_headers_too_large: { status: 431, title: 'Request header fields too large' },
+  agent_limit_reached: { status: 403, title: 'Agent limit reached' },
 };
 
 export interface ProblemOptions {
@@ -58,11 +58,31 @@ export interface ProblemOptions {
   headers?: Record<string, string>;
 }
 
-/** A problem raised anywhere in the HTTP pipeline; the error handler renders it. */
-export class HttpProblem extends Error {
+/** A problem as plain data: what the request rules return, and what HttpProblem carries. */
+export interface Problem {
+  readonly code: ProblemCode;
+  /** The RFC 9457 `detail`: what went wrong and how to fix it. */
+  readonly detail: string;
+  readonly status: number;
   readonly extras: Record<string, unknown>;
   readonly headers: Record<string, string>;
-  private readonly statusOverride: number | undefined;
+}
+
+export function problem(code: ProblemCode, detail: string, options: ProblemOptions = {}): Problem {
+  return {
+    code,
+    detail,
+    status: options.status ?? problemTemplates[code].status,
+    extras: options.extras ?? {},
+    headers: options.headers ?? {},
+  };
+}
+
+/** A problem raised (thrown) by a handler or the HTTP layer; the error handler renders it. */
+export class HttpProblem extends Error implements Problem {
+  readonly extras: Record<string, unknown>;
+  readonly headers: Record<string, string>;
+  readonly status: number;
 
   constructor(
     readonly code: ProblemCode,
@@ -73,30 +93,27 @@ export class HttpProblem extends Error {
     this.name = 'HttpProblem';
     this.extras = options.extras ?? {};
     this.headers = options.headers ?? {};
-    this.statusOverride = options.status;
+    this.status = options.status ?? problemTemplates[code].status;
   }
 
-  get status(): number {
-    return this.statusOverride ?? problemTemplates[this.code].status;
+  get detail(): string {
+    return this.message;
+  }
+
+  static from(p: Problem): HttpProblem {
+    return p instanceof HttpProblem ? p : new HttpProblem(p.code, p.detail, p);
   }
 }
 
-export function problemBody(problem: HttpProblem, requestId: string): Record<string, unknown> {
-  const template = problemTemplates[problem.code];
+/** The problem+json body, with the request id every answer of the API carries. */
+export function problemBody(p: Problem, requestId: string): Record<string, unknown> {
   return {
-    type: PROBLEM_TYPE_BASE + problem.code,
-    title: template.title,
-    status: problem.status,
-    detail: problem.message,
-    code: problem.code,
+    type: PROBLEM_TYPE_BASE + p.code,
+    title: problemTemplates[p.code].title,
+    status: p.status,
+    detail: p.detail,
+    code: p.code,
     requestId,
-    ...problem.extras,
+    ...p.extras,
   };
-}
-
-export function sendProblem(res: Response, problem: HttpProblem): void {
-  const requestId = String(res.locals.requestId ?? 'req_0');
-  const body = problemBody(problem, requestId);
-  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
 }
