@@ -1,8 +1,8 @@
 // Graceful shutdown of the CLI mock (a child process running src/cli/main.ts through tsx, the way
 // bin/nx-conformance.js runs the compiled one: the exit code is set, never forced). On SIGTERM or
-// SIGINT a slow in-flight request (1 s of injected latency) still completes with 200, new
+// SIGINT a slow in-flight request (2 s of injected latency) still completes with 200, new
 // connections are refused at once, and the process exits 0 within 5 s (3 s for keep-alive) on an
-// idle machine. The steps wait for events (the fault hit, the shutdown line), not for time.
+// idle machine. The steps wait for events (the fault's hit, a refused connection), not for time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
@@ -89,17 +89,22 @@ describe('graceful shutdown of the CLI mock', () => {
         const fault = await fetch(`${cli.url}/__nx/faults`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ operationId: 'getMarket', kind: 'latency', latencyMs: 1_000, count: 1 }),
+          body: JSON.stringify({ operationId: 'getMarket', kind: 'latency', latencyMs: 2_000, count: 1 }),
         });
         expect(fault.status, await fault.text()).toBe(201);
-        const inflight = get(`${cli.url}/v1/agent/market?coins=bitcoin`, cli.key);
+        let answered = false;
+        const inflight = get(`${cli.url}/v1/agent/market?coins=bitcoin`, cli.key).finally(() => (answered = true));
+        void inflight.catch(() => {}); // awaited below; a failed assertion before that must not leave it unhandled
         // The fault counts its hit when the request enters its latency: from then on it is in flight.
         await vi.waitFor(async () => expect(await faultHits(cli.url)).toBe(1), { timeout: 30_000, interval: 10 });
         const stopping = loadScaledTimer();
         cli.child.kill(signal);
-        // The line is written just before the server stops listening, in the same tick.
-        await vi.waitFor(() => expect(cli.stderr()).toContain(`${signal}: finishing in-flight requests`), { timeout: 30_000, interval: 10 });
-        expect(await connectOutcome(cli.url)).toBe('ECONNREFUSED');
+        // The mock stops listening as it handles the signal; when that is, on a loaded machine, only
+        // the mock knows, so ask until the answer is a refusal (the in-flight request still runs).
+        await vi.waitFor(async () => expect(await connectOutcome(cli.url)).toBe('ECONNREFUSED'), { timeout: 30_000, interval: 10 });
+        // Refused while the slow request is still being served (its 2 s latency leaves a wide margin):
+        // the mock stops listening at once, not once its in-flight work is done.
+        expect(answered, 'connections were accepted until the in-flight request was answered').toBe(false);
 
         const answer = await inflight;
         expect(answer.status, answer.body).toBe(200);
