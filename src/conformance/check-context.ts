@@ -8,6 +8,7 @@ import type { AgentPool, TestAgent } from './agent-pool.js';
 import { CheckFailure, CheckSkipped, type AgentMode, type AgentRequest, type Check, type Outcome } from './check.js';
 import { partial } from './outcome.js';
 import type { ServerClock } from './server-clock.js';
+import type { Prelude, RecordedExchange, SigningRecipe } from './curl.js';
 import { specProblems } from './spec-problems.js';
 
 export interface RunOptions {
@@ -34,6 +35,8 @@ export interface CheckContext {
   /** A client without credentials. */
   readonly anonymous: AgentClient;
   agent(req?: AgentRequest): Promise<TestAgent>;
+  /** An agent already registered that fits and has quota for the budget, without registering one. */
+  pooledAgent(req: AgentRequest): TestAgent | undefined;
   /** The server's clock in ms (see ServerClock). */
   now(): number;
   /** Moves the server's virtual clock (control API only; others skip). */
@@ -52,6 +55,15 @@ export interface CheckContext {
   readonly exchanges: Exchange[];
   /** A note for the reproduce line of a failure (how the request deviated from canonical). */
   reproduceNote: string | undefined;
+  /**
+   * How the next request is signed when the check signs it by hand (another path, method, body,
+   * a made-up secret, an encoding): attached to that request, so its reproduction signs the same way.
+   */
+  reproduceSigning: SigningRecipe | undefined;
+  /** The request that created what the next request uses up (so its reproduction can re-create it). */
+  reproducePrelude: Prelude | undefined;
+  /** Records an exchange of this check (with the signing recipe set for it, if any). */
+  record(exchange: Exchange): void;
 }
 
 export interface ContextDeps {
@@ -78,13 +90,24 @@ export function createCheckContext(deps: ContextDeps): CheckContext {
     signal,
     exchanges,
     reproduceNote: undefined,
-    anonymous: createAgentClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, now: () => clock.now(), onExchange: (e) => exchanges.push(e), signal }),
+    reproduceSigning: undefined,
+    reproducePrelude: undefined,
+    record(exchange) {
+      const recorded: RecordedExchange = exchange;
+      if (ctx.reproduceSigning) recorded.signing = ctx.reproduceSigning;
+      if (ctx.reproducePrelude) recorded.prelude = ctx.reproducePrelude;
+      ctx.reproduceSigning = undefined;
+      ctx.reproducePrelude = undefined;
+      exchanges.push(recorded);
+    },
+    anonymous: createAgentClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, now: () => clock.now(), onExchange: (e) => ctx.record(e), signal }),
     async agent(req = {}) {
       if (check.needs.orders && (req.mode ?? mode) === 'live' && !options.allowLiveOrders) {
         throw new CheckSkipped('places orders with a live key; pass --allow-live-orders to run it (only against servers where that is safe)');
       }
       return pool.agent({ budget: check.needs.budget, ...req }, mode);
     },
+    pooledAgent: (req) => pool.pooled({ budget: check.needs.budget, ...req }, mode),
     now: () => clock.now(),
     async advanceClock(ms) {
       if (!control || clock.kind !== 'virtual') throw new CheckSkipped('needs the mock control API with a virtual clock (--clock virtual:ISO)');

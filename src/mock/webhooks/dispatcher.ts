@@ -2,7 +2,11 @@
 // per webhook (a message waits until the one before it was delivered or given up, so a receiver
 // sees an agent's events in order), and retries on the schedule of schedule.ts.
 //
-// Time is the mock's clock: a message is "due" by ctx.clock.now(). pump() sends what is due; it
+// Time is the mock's clock: a message is "due" by ctx.clock.now(), and the payload's `timestamp`
+// is the event's time on that clock. The `webhook-timestamp` header is the real time of sending:
+// delivery happens in real time, and receivers (any Standard Webhooks library) check it against
+// their own clock, so a virtual clock in January would make every delivery "too old".
+// pump() sends what is due; it
 // runs after engine events (in a microtask, i.e. after the API response is built), after each
 // attempt, when the control API moves the clock, and on an unref()ed 1 s ticker for real clocks
 // while anything is pending. Attempts are fetch calls nobody awaits on the request path, so a
@@ -11,6 +15,7 @@ import type { ControllableClock } from '../engine/clock.js';
 import { randomBase62 } from '../engine/agents/make-key.js';
 import type { EngineEvent } from '../engine/index.js';
 import { createRng } from '../engine/random.js';
+import type { RngState } from '../engine/types.js';
 import type { WebhookRecord, WebhookRegistry } from '../http/webhook-registry.js';
 import { buildDeliveries, deliveriesData, type DeliveriesData } from './deliveries-data.js';
 import { MAX_PENDING_MESSAGES, trimLog, type MessageRecord, type WebhookDeliveries } from './delivery-log.js';
@@ -31,14 +36,20 @@ export interface DispatcherOptions {
   lookup?: Lookup;
   /** Replaces fetch (tests). */
   transport?: Transport;
+  /** The real time of sending, for webhook-timestamp (default Date.now; tests may fix it). */
+  wallNow?: () => number;
   log?: (line: string) => void;
 }
 
-/** A message that was added or changed, and the finished ones the log dropped meanwhile. */
+/** A message that was added or changed, the finished ones the log dropped meanwhile, the queue after it. */
 export interface DeliveryChange {
   webhookId: string;
   message: MessageRecord;
   dropped: MessageRecord[];
+  /** Pending message ids in delivery order. */
+  queue: string[];
+  /** The message-id generator's position. */
+  rng: RngState;
 }
 
 export interface WebhookDispatcher {
@@ -70,6 +81,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
   const timeoutMs = options.timeoutMs ?? 10_000;
   const send = options.transport ?? createFetchTransport(options.targets ?? 'any', options.lookup);
   const log = options.log ?? (() => {});
+  const wallNow = options.wallNow ?? (() => Date.now());
   const deliveries = new Map<string, WebhookDeliveries>();
   const inFlight = new Set<Promise<void>>();
   let rng = createRng(`${seed}:webhooks`);
@@ -103,8 +115,11 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
     }
   };
 
-  const changed = (webhookId: string, message: MessageRecord, dropped: MessageRecord[] = []): void =>
-    dispatcher.onChange?.({ webhookId, message, dropped });
+  const changed = (webhookId: string, message: MessageRecord, dropped: MessageRecord[] = []): void => {
+    if (!dispatcher.onChange) return;
+    const queue = deliveries.get(webhookId)?.queue.map((m) => m.messageId) ?? [];
+    dispatcher.onChange({ webhookId, message, dropped, queue, rng: rng.save() });
+  };
 
   const finish = (webhookId: string, d: WebhookDeliveries, m: MessageRecord, at: number, outcome: AttemptOutcome): void => {
     m.inFlight = false;
@@ -123,7 +138,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
     m.inFlight = true;
     const at = clock.now();
     const gen = generation;
-    const request = { url: hook.url, headers: signedHeaders(hook.secret, m.messageId, at, m.body), body: m.body };
+    const request = { url: hook.url, headers: signedHeaders(hook.secret, m.messageId, wallNow(), m.body), body: m.body };
     const attempt: Promise<void> = send(request, timeoutMs, abort.signal)
       .catch((error: unknown): AttemptOutcome => ({ status: null, error: `internal: ${String(error)}`, latencyMs: 0 }))
       .then((outcome) => {
