@@ -2,7 +2,8 @@
 // parsers, and the reporting flow (pretty progress on stdout, json/junit files or stdout).
 import { InvalidArgumentError } from 'commander';
 import type { RunSummary } from '../conformance/findings.js';
-import { createPrettyProgress, planReports, ReporterUsageError, writeReports, type PrettyProgress, type ReportPlan } from '../conformance/report/index.js';
+import { createPrettyProgress, planReports, REPORTER_NAMES, ReporterUsageError, writeReports, type PrettyProgress, type ReportPlan } from '../conformance/report/index.js';
+import { colorEnabled } from './color.js';
 import { TOOL_VERSION } from '../version.js';
 
 export const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -39,6 +40,9 @@ export function listenFailure(error: unknown, host: string, portNumber: number):
   }
 }
 
+/** The --reporter help of every runner command. */
+export const REPORTER_HELP = `${REPORTER_NAMES.join(', ')} (comma-separated; github: annotations and $GITHUB_STEP_SUMMARY)`;
+
 export interface Reporting {
   progress: PrettyProgress | null;
   /** Says what the runner waits for and how long (waits of a second or more; pretty only). */
@@ -60,9 +64,10 @@ export function createReporting(reporters: readonly string[], outDir: string | u
     process.stderr.write(`nx-conformance: ${error.message}\n`);
     return null;
   }
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const color = colorEnabled(process.stdout);
   const streamed = plan.reporters.some((r) => r.name === 'pretty');
-  const progress = streamed ? createPrettyProgress({ write: (s) => process.stdout.write(s), color, live: live && color }) : null;
+  // The transient "running…" line rewrites itself with \r: only on a terminal, never in a log.
+  const progress = streamed ? createPrettyProgress({ write: (s) => process.stdout.write(s), color, live: live && Boolean(process.stdout.isTTY) }) : null;
   return {
     progress,
     notice(what, ms) {

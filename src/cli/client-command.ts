@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ALL_PERMISSIONS, type AgentMode } from '../conformance/check.js';
 import { clientChecks, ENV_NAMES, runClientChecks, scenarios, UnknownScenarioError } from '../conformance/client/index.js';
 import type { Permission } from '../mock/engine/types.js';
-import { collect, createReporting, list, positiveInt, runReported } from './cli-shared.js';
+import { collect, createReporting, list, positiveInt, REPORTER_HELP, runReported } from './cli-shared.js';
 
 function permissionList(value: string): Permission[] {
   const names = list(value);
@@ -50,7 +50,7 @@ export function clientCommand(onExit: (code: number) => void): Command {
     .option('--rate-limit <n>', 'requests per minute per agent', positiveInt)
     .option('--seed <n>', 'seed of the mock', positiveInt, 42)
     .option('--strict', 'count skipped checks as failures (exit 1)')
-    .option('--reporter <names>', 'pretty, json, junit, html (comma-separated)', list, ['pretty'])
+    .option('--reporter <names>', REPORTER_HELP, list, ['pretty'])
     .option('--out <dir>', 'where json, junit and html reports go')
     .addHelpText('after', helpText)
     .action(async (command: string[], opts) => {

@@ -10,6 +10,8 @@ import { runSelfTest } from '../conformance/self-test/run-self-test.js';
 import { defectCatalogue, defectNames, isDefectName, type DefectName } from '../mock/defects.js';
 import { TOOL_VERSION } from '../version.js';
 import { list } from './cli-shared.js';
+import { colorsFor } from './color.js';
+import { createStatus } from './progress.js';
 
 const FILE_REPORTERS = ['json', 'junit', 'html'] as const;
 
@@ -36,26 +38,37 @@ export function selfTestCommand(onExit: (code: number) => void): Command {
         return onExit(2);
       }
       // The running commentary is the pretty report; without it, it goes to stderr.
-      const say = (s: string): void => void (reporters.includes('pretty') ? process.stdout : process.stderr).write(s);
+      const out = reporters.includes('pretty') ? process.stdout : process.stderr;
+      const say = (s: string): void => void out.write(s);
+      const c = colorsFor(out);
+      // A run takes tens of seconds with nothing to show until the first defect is done.
+      const status = createStatus();
+      let done = 0;
       const started = performance.now();
+      status.show(`self-test: the catalogue against the clean mock and ${chosen.length} seeded defects…`);
       const { clean, results } = await runSelfTest({
         checks: catalogue,
         defects: chosen as DefectName[],
         targeted: !opts.full,
         onDefect: (r) => {
-          const mark = r.caught ? '✓' : '✗';
+          status.clear();
+          done += 1;
+          const mark = r.caught ? c.green('✓') : c.red('✗');
           say(`${mark} ${r.defect.padEnd(28)} ${r.caught ? `caught by ${r.caughtBy.join(', ')}` : `NOT caught (expected ${r.expected.join(', ')} to fail)`}\n`);
           if (!r.caught) say(`    ${defectCatalogue[r.defect]}\n`);
+          if (done < chosen.length) status.show(`self-test: ${done}/${chosen.length} seeded defects checked…`);
         },
       });
+      status.clear();
       const falseFailures = clean.findings.filter((f) => f.status === 'fail');
-      for (const f of falseFailures) say(`✗ clean mock: ${f.checkId} failed: ${f.message}\n`);
+      for (const f of falseFailures) say(`${c.red('✗')} clean mock: ${f.checkId} failed: ${f.message}\n`);
       const caught = results.filter((r) => r.caught).length;
       say(`\nclean mock: ${clean.counts.pass} passed, ${clean.counts.fail} failed, ${clean.counts.skip} skipped\n`);
       say(`${caught}/${results.length} seeded defects caught in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       if (files.length > 0) {
         const report: RunSummary & Pick<HtmlReportInput, 'defectResults'> = {
           ...clean,
+          kind: 'self-test',
           target: `the mock, clean (these findings) and with ${results.length} seeded defect${results.length === 1 ? '' : 's'}`,
           defects: { caught, total: results.length },
           defectResults: results.map((r) => ({ defect: r.defect, caught: r.caught, caughtBy: r.caughtBy, expected: r.expected })),

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { catalogue } from '../conformance/catalogue.js';
 import type { AgentMode } from '../conformance/check.js';
 import { matchesCheck, PreflightError, runChecks } from '../conformance/run-checks.js';
-import { createReporting, list, positiveInt, runReported } from './cli-shared.js';
+import { createReporting, list, positiveInt, REPORTER_HELP, runReported } from './cli-shared.js';
 
 /** The modes to check: --mode, or with the default ('both') and a --key, the key's own mode. */
 export function modesFor(mode: string, explicit: boolean, key: string | undefined): AgentMode[] | string {
@@ -27,13 +27,20 @@ export function serverCommand(onExit: (code: number) => void): Command {
     .option('--allow-live-orders', 'allow placing orders with live keys (never against real money!)')
     .option('--slow', 'allow checks to wait on the wall clock (rate-limit recovery) when the server has no control clock')
     .option('--strict', 'count skipped and partial checks as failures (exit 1)')
-    .option('--reporter <names>', 'pretty, json, junit, html (comma-separated)', list, ['pretty'])
+    .option('--reporter <names>', REPORTER_HELP, list, ['pretty'])
     .option('--out <dir>', 'where json, junit and html reports go')
     .option('--seed <n>', 'seed for generated inputs', positiveInt, 42)
     .option('--timeout <ms>', 'per-request time-out', positiveInt, 10_000)
     .option('--check-timeout <ms>', 'per-check time limit (the check is aborted after it)', positiveInt, 60_000)
     .option('--list', 'print the catalogue and exit')
+    .option('--requirements', "with --list: print the requirements matrix (every normative statement of the spec and SIGNING.md, and the checks that cover it)")
     .action(async (opts, command: Command) => {
+      if (opts.list && opts.requirements) {
+        const { renderMatrix } = await import('../conformance/requirements/matrix.js');
+        const { serverMatrix } = await import('../conformance/requirements/server-matrix.js');
+        process.stdout.write(renderMatrix(serverMatrix()));
+        return onExit(0);
+      }
       if (opts.list) {
         for (const c of catalogue) process.stdout.write(`${c.id}\t${c.category}\t${c.title}\n`);
         return onExit(0);

@@ -27,8 +27,8 @@ export interface Check {
   category: CheckCategory;
   /** The spec text the check enforces (quoted from the spec or SIGNING.md). */
   spec: string;
-  /** Ids of the requirements it covers (requirements/requirements.yaml). */
-  requirements?: readonly string[];
+  /** Ids of the requirements it covers (openapi/requirements.yaml); a test holds them to the file. */
+  requirements: readonly string[];
   /** The agent modes it applies to. Checks of signing rules apply to live only. */
   modes: readonly AgentMode[];
   needs: CheckNeeds;

@@ -42,6 +42,10 @@ export const problemTemplates: Record<ProblemCode, Template> = {
   webhook_url_not_allowed: { status: 400, title: 'Webhook URL not allowed' },
   internal_error: { status: 500, title: 'Internal error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
+  // Node's own HTTP parser refuses these before any stage runs (client-error.ts answers them).
+  malformed_request: { status: 400, title: 'Malformed request' },
+  request_timeout: { status: 408, title: 'Request timeout' },
+  request_headers_too_large: { status: 431, title: 'Request header fields too large' },
 };
 
 export interface ProblemOptions {

@@ -23,6 +23,8 @@ export interface TestMock {
   /** The demo live agent (all permissions, the server's default circuit breakers). */
   liveAgent: ReadyAgent;
   control: ControlClient;
+  /** The mock's clock in ms since the epoch: what a live client must sign with on a virtual clock. */
+  now(): number;
   /** In-process access to the mock's state (engine, clock, journal). */
   mock: RunningMock;
   /** Drops all state (agents, orders, journal, faults, price overrides); the ready agents stay valid. */
@@ -30,9 +32,14 @@ export interface TestMock {
   close(): Promise<void>;
 }
 
-/** Defaults to a virtual clock at 2026-01-05T12:00:00Z so tests can move time instead of sleeping. */
+/**
+ * Runs on the real clock by default, so your own client, signing with Date.now(), is served as
+ * by the real API. Pass `clock: 'virtual:ISO'` to move time with `control.advance()` instead of
+ * sleeping; the ready agents' clients then sign with the mock's time, and your own client must
+ * too (`now()`), since timestamps outside ±30 s of the mock's clock get 401.
+ */
 export async function startTestMock(options: MockOptions = {}): Promise<TestMock> {
-  const mock = await startMock({ port: 0, clock: 'virtual:2026-01-05T12:00:00Z', ...options });
+  const mock = await startMock({ port: 0, ...options });
   const control = createControlClient(mock.url);
   const ready = (mode: 'sandbox' | 'live'): ReadyAgent => {
     const demo = mock.ctx.demoAgents.find((d) => d.mode === mode);
@@ -48,6 +55,7 @@ export async function startTestMock(options: MockOptions = {}): Promise<TestMock
     agent: ready('sandbox'),
     liveAgent: ready('live'),
     control,
+    now: () => mock.ctx.clock.now(),
     mock,
     reset: async () => mock.ctx.reset(),
     close: () => mock.close(),

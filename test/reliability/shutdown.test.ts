@@ -97,7 +97,7 @@ describe('graceful shutdown of the CLI mock', () => {
         await vi.waitFor(async () => expect(await faultHits(cli.url)).toBe(1), { timeout: 30_000, interval: 10 });
         const stopping = loadScaledTimer();
         cli.child.kill(signal);
-        // The line is written just before the server stops listening, in the same tick.
+        // The line is written once the server has stopped listening.
         await vi.waitFor(() => expect(cli.stderr()).toContain(`${signal}: finishing in-flight requests`), { timeout: 30_000, interval: 10 });
         expect(await connectOutcome(cli.url)).toBe('ECONNREFUSED');
 

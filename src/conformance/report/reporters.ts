@@ -2,6 +2,7 @@
 // describes itself: kind, target, modes, counts, verdict, strict, interrupted, findings) to text.
 // To add one (html, github, …): write `render-<name>.ts` exporting a Reporter, and list it below.
 import type { RunSummary } from '../findings.js';
+import { renderGithub } from './render-github.js';
 import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderJunit } from './render-junit.js';
@@ -18,6 +19,8 @@ export interface Reporter {
   name: string;
   /** The file it writes under --out; without --out (or without a file) it prints to stdout. */
   file?: string;
+  /** Prints to stderr instead, beside whatever goes to stdout (github's workflow commands). */
+  stream?: 'stderr';
   render(summary: RunSummary, options: RenderOptions): string;
 }
 
@@ -26,6 +29,7 @@ export const REPORTERS = {
   json: { name: 'json', file: 'nx-conformance.json', render: (summary, options) => renderJson(summary, { toolVersion: options.toolVersion }) },
   junit: { name: 'junit', file: 'nx-conformance.junit.xml', render: (summary) => renderJunit(summary, { suiteName: 'nx-conformance' }) },
   html: { name: 'html', file: 'nx-conformance.html', render: (summary, options) => renderHtml(summary, { toolVersion: options.toolVersion }) },
+  github: { name: 'github', stream: 'stderr', render: (summary, options) => renderGithub(summary, options) },
 } as const satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof REPORTERS;
@@ -48,7 +52,7 @@ export function planReports(names: readonly string[], outDir: string | undefined
   const unknown = unique.filter((n) => !Object.hasOwn(REPORTERS, n));
   if (unknown.length > 0) throw new ReporterUsageError(`unknown reporter ${unknown.join(', ')}; use ${REPORTER_NAMES.join(', ')} (comma-separated).`);
   const reporters: Reporter[] = unique.map((n) => REPORTERS[n as ReporterName]);
-  const toStdout = reporters.filter((r) => r.file === undefined || outDir === undefined);
+  const toStdout = reporters.filter((r) => r.stream !== 'stderr' && (r.file === undefined || outDir === undefined));
   if (toStdout.length > 1) {
     throw new ReporterUsageError(
       `reporters ${toStdout.map((r) => r.name).join(' and ')} would all write to stdout; give --out DIR for the ${toStdout.filter((r) => r.file).map((r) => r.name).join('/')} file${toStdout.length > 2 ? 's' : ''}, or ask for one reporter.`,

@@ -12,6 +12,8 @@ export interface WriteReportsOptions {
   toolVersion: string;
   /** stdout. */
   write: (s: string) => void;
+  /** stderr, for reporters that print there (github); default process.stderr. */
+  writeErr?: (s: string) => void;
   /** For pretty; the CLI passes `process.stdout.isTTY && !process.env.NO_COLOR`. Default false. */
   color?: boolean;
 }
@@ -28,6 +30,10 @@ export async function writeReports(summary: RunSummary, options: WriteReportsOpt
   const written: string[] = [];
   for (const reporter of plan.reporters) {
     const text = reporter.render(summary, { toolVersion: options.toolVersion, color: options.color ?? false });
+    if (reporter.stream === 'stderr') {
+      (options.writeErr ?? ((s: string) => void process.stderr.write(s)))(text);
+      continue;
+    }
     if (reporter.file === undefined || plan.outDir === undefined) {
       options.write(text);
       continue;

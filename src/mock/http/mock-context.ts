@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createClock, type ControllableClock } from '../engine/clock.js';
 import { createEngine, type AgentRecord, type Engine } from '../engine/index.js';
 import { createModelMarket, createOverridableMarket, type OverridableMarket } from '../engine/market/index.js';
+import { randomBase62 } from '../engine/agents/make-key.js';
 import { createRng } from '../engine/random.js';
 import type { Rng } from '../engine/types.js';
 import { applyDefects, parseDefects, type DefectName } from '../defects.js';
@@ -60,8 +61,9 @@ export interface MockContext {
   readonly limiters: ReadonlyMap<string, Gcra>;
   /** Called after a limiter's take() moved a key's state (a write-ahead store listens). */
   onLimiterTake?: (limiter: string, key: string) => void;
-  /** Requests answered so far: the counter behind request ids. */
+  /** Requests answered so far: the counters behind request ids (req_…) and control ids (ctl_…). */
   requestCount: number;
+  controlRequestCount: number;
   nextRequestId(): string;
   /**
    * Ids of control calls (ctl_…) come from a sequence of their own, so a dashboard or a test
@@ -75,6 +77,25 @@ export interface MockContext {
 
 function cryptoSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** 32 base62 characters from node:crypto (bytes ≥ 248 are dropped, so every character is equally likely). */
+function cryptoKeyBody(): string {
+  const out: string[] = [];
+  while (out.length < 32) for (const byte of randomBytes(40)) if (byte < 248 && out.length < 32) out.push(BASE62[byte % 62] as string);
+  return out.join('');
+}
+
+/**
+ * API key bodies: random unless deterministicKeys asks for seeded ones. Seeded keys come from a
+ * stream of their own, so agent and order ids are the same whichever kind of key is in use.
+ */
+function keySourceFor(options: ResolvedMockOptions): () => string {
+  if (!options.deterministicKeys) return cryptoKeyBody;
+  const rng = createRng(`${options.seed}:keys`);
+  return () => randomBase62(rng, 32);
 }
 
 export function createMockContext(input: MockOptions = {}): MockContext {
@@ -94,6 +115,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       market,
       rng: createRng(`${options.seed}:engine`),
       secretSource,
+      keySource: keySourceFor(options),
       onCredential,
       startingCash: options.startingCash,
       feeBps: options.feeBps,
@@ -113,7 +135,6 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     }
     return found;
   };
-  let controlSeq = 0;
   const events = createEventHub();
   const webhooks = createWebhookRegistry(undefined, onCredential);
   const webhookDelivery = createWebhookDispatcher({
@@ -155,9 +176,10 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       ctx.requestCount += 1;
       return `req_${ctx.requestCount.toString(16).padStart(16, '0')}`;
     },
+    controlRequestCount: 0,
     nextControlRequestId() {
-      controlSeq += 1;
-      return `ctl_${controlSeq.toString(16).padStart(16, '0')}`;
+      ctx.controlRequestCount += 1;
+      return `ctl_${ctx.controlRequestCount.toString(16).padStart(16, '0')}`;
     },
     reset() {
       secrets.clear();

@@ -29,7 +29,7 @@ export interface MockOptions {
   liveDefaults?: { dailyLossLimit: number; maxPositionSize: number };
   /** Validate every response against the spec before sending it (a mismatch becomes a 500). */
   validateResponses?: boolean;
-  /** Mount the control API under /__nx (default true). */
+  /** Mount the control API under /__nx (default true; startMock beyond loopback: false). */
   control?: boolean;
   /** Entries the request journal keeps (default 1000). */
   journalSize?: number;
@@ -37,7 +37,13 @@ export interface MockOptions {
   defects?: readonly string[];
   /** Where API secrets come from (default: node:crypto). Tests may pass a deterministic one. */
   secretSource?: () => string;
-  /** Create the seed-derived demo agents at start and after every reset (default true). */
+  /**
+   * Draw API key bodies from the seed instead of node:crypto (default false), for golden files
+   * and replayed scripts. Keys are credentials (a sandbox key alone authenticates), so startMock
+   * refuses this beyond loopback. Agent, order and request ids are seeded either way.
+   */
+  deterministicKeys?: boolean;
+  /** Create the seed-derived demo agents at start and after every reset (default true; startMock beyond loopback: false). */
   demoAgents?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
@@ -45,7 +51,7 @@ export interface MockOptions {
   market?: MarketSource;
   /** One line naming the market source for /__nx/info and the dashboard, e.g. `replay of FILE`. */
   marketDescription?: string;
-  /** Where webhooks may point: `any` (default), `loopback` or `public`; see src/mock/webhooks/url-policy.ts. */
+  /** Where webhooks may point: `any` (default; startMock beyond loopback: `public`), `loopback` or `public`; see src/mock/webhooks/url-policy.ts. */
   webhookTargets?: WebhookTargets;
   /** Real-time limit of one webhook delivery attempt in ms (default 10 000); then it is retried. */
   webhookTimeoutMs?: number;
@@ -75,6 +81,7 @@ export const MOCK_DEFAULTS = {
   journalSize: 1000,
   defects: [] as readonly string[],
   demoAgents: true,
+  deterministicKeys: false,
   bodyLimit: 1024 * 1024,
   webhookTargets: 'any' as WebhookTargets,
   webhookTimeoutMs: 10_000,

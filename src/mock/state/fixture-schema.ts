@@ -116,6 +116,7 @@ const Internal = z
     settledThrough: Instant,
     generators: z.strictObject({ engine: RngState.nullable(), http: RngState.nullable(), webhooks: RngState.nullable() }),
     requestCount: z.number().int().min(0),
+    controlRequestCount: z.number().int().min(0).optional(),
     rateLimits: z.array(z.strictObject({ limiter: z.string(), entries: z.array(z.tuple([z.string(), z.number()])) })),
   })
   .describe('Written by exports so that an import continues exactly where the export was taken; leave it out in fixtures you write.');

@@ -22,8 +22,9 @@ export interface MockState {
   deliveries: DeliveriesData;
   /** Per coin (by ticker), oldest first. */
   prices: Array<{ symbol: string; overrides: PriceOverride[] }>;
-  /** null: keep the mock's own count (a hand-written fixture says nothing about it). */
+  /** Counters behind request ids (req_…, ctl_…); null keeps the mock's own (a hand-written fixture says nothing about them). */
   requestCount: number | null;
+  controlRequestCount: number | null;
   /** The generator of webhook ids; null keeps the mock's own. */
   ids: RngState | null;
   rateLimits: Array<{ limiter: string; entries: Array<[key: string, tat: number]> }>;
@@ -43,6 +44,7 @@ export function captureState(ctx: MockContext): MockState {
     deliveries: ctx.webhookDelivery.exportState(),
     prices,
     requestCount: ctx.requestCount,
+    controlRequestCount: ctx.controlRequestCount,
     ids: ctx.ids.save?.() ?? null,
     rateLimits: [...ctx.limiters].map(([limiter, gcra]) => ({ limiter, entries: gcra.entries() })).filter((l) => l.entries.length > 0),
   };
@@ -92,6 +94,7 @@ export function applyState(ctx: MockContext, state: MockState): void {
   }
   if (ctx.clock.kind === 'virtual') ctx.clock.set(state.clock.nowMs);
   if (state.requestCount !== null) ctx.requestCount = state.requestCount;
+  if (state.controlRequestCount !== null) ctx.controlRequestCount = state.controlRequestCount;
   if (state.ids) ctx.ids.restore?.(state.ids);
   for (const gcra of ctx.limiters.values()) gcra.reset();
   for (const { limiter, entries } of state.rateLimits) limiterNamed(ctx, limiter)?.restore(entries);

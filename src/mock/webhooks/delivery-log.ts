@@ -8,7 +8,7 @@ export type MessageState = 'pending' | 'delivered' | 'failed';
 export interface AttemptRecord {
   /** 1-based over the message's whole life, redeliveries included. */
   number: number;
-  /** Mock-clock time the attempt was sent (also its webhook-timestamp). */
+  /** Mock-clock time the attempt was sent (its webhook-timestamp header is the real time of sending). */
   at: number;
   status: number | null;
   error: string | null;

@@ -2,7 +2,11 @@
 // per webhook (a message waits until the one before it was delivered or given up, so a receiver
 // sees an agent's events in order), and retries on the schedule of schedule.ts.
 //
-// Time is the mock's clock: a message is "due" by ctx.clock.now(). pump() sends what is due; it
+// Time is the mock's clock: a message is "due" by ctx.clock.now(), and the payload's `timestamp`
+// is the event's time on that clock. The `webhook-timestamp` header is the real time of sending:
+// delivery happens in real time, and receivers (any Standard Webhooks library) check it against
+// their own clock, so a virtual clock in January would make every delivery "too old".
+// pump() sends what is due; it
 // runs after engine events (in a microtask, i.e. after the API response is built), after each
 // attempt, when the control API moves the clock, and on an unref()ed 1 s ticker for real clocks
 // while anything is pending. Attempts are fetch calls nobody awaits on the request path, so a
@@ -31,6 +35,8 @@ export interface DispatcherOptions {
   lookup?: Lookup;
   /** Replaces fetch (tests). */
   transport?: Transport;
+  /** The real time of sending, for webhook-timestamp (default Date.now; tests may fix it). */
+  wallNow?: () => number;
   log?: (line: string) => void;
 }
 
@@ -70,6 +76,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
   const timeoutMs = options.timeoutMs ?? 10_000;
   const send = options.transport ?? createFetchTransport(options.targets ?? 'any', options.lookup);
   const log = options.log ?? (() => {});
+  const wallNow = options.wallNow ?? (() => Date.now());
   const deliveries = new Map<string, WebhookDeliveries>();
   const inFlight = new Set<Promise<void>>();
   let rng = createRng(`${seed}:webhooks`);
@@ -123,7 +130,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
     m.inFlight = true;
     const at = clock.now();
     const gen = generation;
-    const request = { url: hook.url, headers: signedHeaders(hook.secret, m.messageId, at, m.body), body: m.body };
+    const request = { url: hook.url, headers: signedHeaders(hook.secret, m.messageId, wallNow(), m.body), body: m.body };
     const attempt: Promise<void> = send(request, timeoutMs, abort.signal)
       .catch((error: unknown): AttemptOutcome => ({ status: null, error: `internal: ${String(error)}`, latencyMs: 0 }))
       .then((outcome) => {

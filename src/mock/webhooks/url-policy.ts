@@ -10,6 +10,7 @@
 // second time (rebinding) is not stopped; use `loopback`, or a firewall, where that matters.
 import { BlockList, isIP } from 'node:net';
 import { lookup as dnsLookup } from 'node:dns/promises';
+import { isLoopbackAddress } from '../../net/loopback.js';
 
 export const WEBHOOK_TARGETS = ['any', 'loopback', 'public'] as const;
 export type WebhookTargets = (typeof WEBHOOK_TARGETS)[number];
@@ -25,7 +26,6 @@ function blockList(v4: [string, number][], v6: [string, number][]): BlockList {
   return list;
 }
 
-const LOOPBACK = blockList([['127.0.0.0', 8]], [['::1', 128]]);
 // BlockList also matches IPv4-mapped IPv6 (::ffff:10.0.0.1) against the IPv4 subnets.
 const NOT_PUBLIC = blockList(
   [
@@ -37,7 +37,7 @@ const NOT_PUBLIC = blockList(
 
 function ipAllowed(ip: string, targets: Exclude<WebhookTargets, 'any'>): boolean {
   const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
-  return targets === 'loopback' ? LOOPBACK.check(ip, family) : !NOT_PUBLIC.check(ip, family);
+  return targets === 'loopback' ? isLoopbackAddress(ip) : !NOT_PUBLIC.check(ip, family);
 }
 
 /** The URL's host without IPv6 brackets or a trailing root dot, lowercased. */

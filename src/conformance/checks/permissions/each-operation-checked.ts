@@ -18,6 +18,7 @@ export function makeEachOperationChecked(operations: readonly OperationDef[], re
     title: "Every operation refuses an agent without its x-permission (403 permission_denied) and serves one with it",
     category: 'permissions',
     spec: "Permissions come from each operation's `x-permission`; an agent without it gets 403 `permission_denied` (with `requiredPermission` and `grantedPermissions`).",
+    requirements: ['permissions.enforced', 'permissions.granted', 'agents.me-any-key'],
     modes: ['sandbox', 'live'],
     needs: { register: true, budget: 6 },
     async run(ctx) {

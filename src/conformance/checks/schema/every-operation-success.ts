@@ -19,6 +19,7 @@ export function makeEveryOperationSuccess(operations: readonly OperationDef[], r
     title: 'Every operation of the spec answers a valid request with a documented 2xx that conforms',
     category: 'schema',
     spec: 'Each operation in openapi/agent-connect.yaml documents its success response: status, Content-Type, body schema and required headers (X-Request-Id and the rate-limit headers).',
+    requirements: ['spec.response.documented', 'ratelimit.headers.present'],
     modes: ['sandbox', 'live'],
     needs: { register: true, usesGivenAgent: true, budget: 24 },
     async run(ctx) {
