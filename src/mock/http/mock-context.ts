@@ -20,6 +20,7 @@ import { mockRuleState } from './mock-rule-state.js';
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
 import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
 import { loadFixture } from '../state/load-fixture.js';
+import { attachPersistence, type Persistence } from '../state/persist/persistence.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { createEventHub, type EventHub } from '../ui/event-hub.js';
 
@@ -46,6 +47,8 @@ export interface MockContext {
   readonly secrets: SecretIndex;
   /** Seeded ids for things the engine does not own (webhooks). */
   readonly ids: Rng;
+  /** The generator of API key bodies with deterministicKeys; null when keys are random. */
+  readonly keys: Rng | null;
   /** The /__nx/events feed of the dashboard; idle (and nearly free) while nobody listens. */
   readonly events: EventHub;
   demoAgents: DemoAgent[];
@@ -60,7 +63,7 @@ export interface MockContext {
   /** Every rate limiter by name (`register`, `agent:<requests per minute>`), for a state file. */
   readonly limiters: ReadonlyMap<string, Gcra>;
   /** Called after a limiter's take() moved a key's state (a write-ahead store listens). */
-  onLimiterTake?: (limiter: string, key: string) => void;
+  onLimiterTake?: (limiter: string, key: string, tat: number) => void;
   /** Requests answered so far: the counters behind request ids (req_…) and control ids (ctl_…). */
   requestCount: number;
   controlRequestCount: number;
@@ -70,6 +73,8 @@ export interface MockContext {
    * polling /__nx never shifts the request ids the API hands out.
    */
   nextControlRequestId(): string;
+  /** The state file (--state), when there is one. */
+  readonly persistence?: Persistence;
   /** Drops all state, as after a fresh start with the same options (the clock excepted). */
   reset(): void;
   log(line: string): void;
@@ -92,10 +97,12 @@ function cryptoKeyBody(): string {
  * API key bodies: random unless deterministicKeys asks for seeded ones. Seeded keys come from a
  * stream of their own, so agent and order ids are the same whichever kind of key is in use.
  */
-function keySourceFor(options: ResolvedMockOptions): () => string {
-  if (!options.deterministicKeys) return cryptoKeyBody;
-  const rng = createRng(`${options.seed}:keys`);
-  return () => randomBase62(rng, 32);
+function keyGenerator(options: ResolvedMockOptions): Rng | null {
+  return options.deterministicKeys ? createRng(`${options.seed}:keys`) : null;
+}
+
+function keySourceFor(keys: Rng | null): () => string {
+  return keys === null ? cryptoKeyBody : () => randomBase62(keys, 32);
 }
 
 export function createMockContext(input: MockOptions = {}): MockContext {
@@ -109,13 +116,13 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   const onCredential = (credential: string): void => secrets.add(credential);
   // Every line goes out redacted: log lines quote requests, errors and webhook URLs.
   const log = (line: string): void => options.log?.(redactText(line, secrets));
-  const makeEngine = (): Engine =>
+  const makeEngine = (keys: Rng | null): Engine =>
     createEngine({
       clock,
       market,
       rng: createRng(`${options.seed}:engine`),
       secretSource,
-      keySource: keySourceFor(options),
+      keySource: keySourceFor(keys),
       onCredential,
       startingCash: options.startingCash,
       feeBps: options.feeBps,
@@ -130,7 +137,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     let found = limiters.get(name);
     if (!found) {
       found = createGcra(limit, 60_000);
-      found.onTake = (key) => ctx.onLimiterTake?.(name, key);
+      found.onTake = (key, tat) => ctx.onLimiterTake?.(name, key, tat);
       limiters.set(name, found);
     }
     return found;
@@ -140,11 +147,13 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   const webhookDelivery = createWebhookDispatcher({
     clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log,
   });
+  const initialKeys = keyGenerator(options);
   const ctx: MockContext = {
     options,
     clock,
     market,
-    engine: makeEngine(),
+    keys: initialKeys,
+    engine: makeEngine(initialKeys),
     registerLimiter: limiter('register', options.registerRateLimit),
     failedAuthLimiters: { perKey: limiter('failed-auth:key', options.failedAuthPerKey), perAddress: limiter('failed-auth:address', options.failedAuthPerAddress) },
     journal: createJournal(options.journalSize),
@@ -183,7 +192,8 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     },
     reset() {
       secrets.clear();
-      (ctx as { engine: Engine }).engine = makeEngine();
+      (ctx as { keys: Rng | null }).keys = keyGenerator(options);
+      (ctx as { engine: Engine }).engine = makeEngine(ctx.keys);
       links.clear();
       (ctx as { ids: Rng }).ids = createRng(`${options.seed}:http`);
       for (const l of limiters.values()) l.reset();
@@ -205,5 +215,8 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   ctx.journal.subscribe(events.requestDone);
   ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
   if (options.state !== undefined) loadFixture(ctx, options.state);
+  if (options.stateFile !== undefined) {
+    (ctx as { persistence?: Persistence }).persistence = attachPersistence(ctx, { file: options.stateFile, sync: options.stateSync });
+  }
   return ctx;
 }

@@ -60,7 +60,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     app,
   );
   answerClientErrors(server, ctx, MAX_HEADER_BYTES);
-  const url = await listen(server, port, host);
+  let url: string;
+  try {
+    url = await listen(server, port, host);
+  } catch (error) {
+    ctx.persistence?.close(); // frees the state file for the next attempt
+    throw error;
+  }
   if (!loopback) for (const line of exposureWarning(url, ctx.options)) ctx.log(line);
   let closing: Promise<void> | undefined;
   return {
@@ -69,11 +75,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ctx,
     server,
     close(graceMs = 5_000) {
+      // The state file gets the delivery queues before stopping the dispatcher empties them.
+      ctx.persistence?.flush();
       // Pending webhook attempts end with the server; none may outlive close().
       ctx.webhookDelivery.stop();
       // Event streams never finish on their own; a graceful close would wait out its grace period.
       ctx.events.close();
-      closing ??= closeGracefully(server, graceMs);
+      closing ??= closeGracefully(server, graceMs).finally(() => ctx.persistence?.close());
       return closing;
     },
   };
