@@ -19,6 +19,19 @@ export interface CurlOptions {
    * is wrong (so reveals nothing usable), where re-signing correctly would not reproduce the failure.
    */
   literalSignature?: boolean;
+  /** Sign with the time the script runs, not the recorded timestamp: a re-send, not a replay. */
+  freshTimestamp?: boolean;
+  /** Take the API base (…/v1/agent) from this environment variable, the URL's own as its default. */
+  baseUrlFrom?: string;
+}
+
+/** The URL, its API base swapped for `${VAR:-base}` when asked (so the real port of a mock is used). */
+function shellUrl(url: string, baseUrlFrom: string | undefined): string {
+  const at = url.indexOf('/v1/agent');
+  if (baseUrlFrom === undefined || at < 0) return shellQuote(url);
+  const base = url.slice(0, at + '/v1/agent'.length);
+  const rest = url.slice(base.length);
+  return `"\${${baseUrlFrom}:-${base}}"${rest ? shellQuote(rest) : ''}`;
 }
 
 export function curlScript(request: CurlRequest, note?: string, options: CurlOptions = {}): string {
@@ -32,10 +45,11 @@ export function curlScript(request: CurlRequest, note?: string, options: CurlOpt
     lines.push(`BODY=${shellQuote(body)}`);
   } else if (signed) {
     lines.push(`BODY=${shellQuote(body)}`);
-    lines.push(`TS=${headers['x-nx-timestamp'] === undefined ? '$(date +%s%3N)' : shellQuote(headers['x-nx-timestamp'])}`);
+    const recorded = headers['x-nx-timestamp'];
+    lines.push(`TS=${recorded === undefined || options.freshTimestamp ? '$(date +%s%3N)' : shellQuote(recorded)}`);
     lines.push(`SIG=$(printf '%s' "\${TS}${method}${path}\${BODY}" | openssl dgst -sha256 -hmac "$NX_API_SECRET" -r | cut -d' ' -f1)`);
   }
-  const parts = [`curl -sS -i -X ${method} ${shellQuote(url)}`];
+  const parts = [`curl -sS -i -X ${method} ${shellUrl(url, options.baseUrlFrom)}`];
   for (const [name, value] of Object.entries(headers)) {
     if (name === 'x-nx-key') parts.push(`-H "X-NX-Key: $NX_API_KEY"`);
     else if (name === 'x-nx-signature' && !literal) parts.push(`-H "X-NX-Signature: $SIG"`);

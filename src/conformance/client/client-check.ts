@@ -6,6 +6,7 @@ import type { RawRequestRecord } from '../../mock/http/journal.js';
 import type { CheckCategory } from '../findings.js';
 import { pass, type AgentMode, type Outcome } from '../outcome.js';
 import { recordEvidence, reproduceRecord, scrub } from './reproduce.js';
+import { shellJoin } from './shell-join.js';
 
 export { pass, skip } from '../outcome.js';
 
@@ -20,6 +21,8 @@ export interface ClientExit {
 }
 
 export interface ClientRun {
+  /** The client's argv, for the re-run line of a reproduction. */
+  command?: readonly string[];
   mode: AgentMode;
   scenario: string | null;
   agent: { agentId: string; apiKey: string; apiSecret: string; permissions: readonly Permission[] };
@@ -51,7 +54,7 @@ export function fail(run: ClientRun, message: string, expected: string, actual: 
   const secret = run.agent.apiSecret;
   const first = offending[0];
   const clean = scrub(message, secret);
-  const rerun = `# run the client again: nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- <command>`;
+  const rerun = rerunLine(run);
   return {
     status: 'fail',
     message: clean,
@@ -60,6 +63,12 @@ export function fail(run: ClientRun, message: string, expected: string, actual: 
     evidence: offending.slice(0, 3).map((r) => recordEvidence(r, secret)),
     reproduce: first ? reproduceRecord(first, secret, clean) : `# ${clean.replace(/\n/g, ' ')}\n${rerun}`,
   };
+}
+
+/** The command that runs this client again, quoted for a shell. */
+export function rerunLine(run: ClientRun): string {
+  const command = run.command ? scrub(shellJoin(run.command), run.agent.apiSecret) : '<command>';
+  return `# run the client again: npx nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- ${command}`;
 }
 
 /** `GET /v1/agent/market?coins=x` for messages. Never carries header values, so never secrets. */
