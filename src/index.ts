@@ -23,5 +23,5 @@ export { renderPretty, renderJson, renderJunit, writeReports } from './conforman
 // Generated from the spec
 export { operations, operationList } from './generated/operations.js';
 export type { OperationId } from './generated/operations.js';
-export type { OperationDef } from './codegen/runtime.js';
+export type { OperationDef } from './rules/runtime.js';
 export { TOOL_VERSION } from './version.js';

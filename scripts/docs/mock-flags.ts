@@ -5,7 +5,12 @@ import { readableDefaults } from '../../src/cli/readable-defaults.js';
 import { mockCommand } from '../../src/cli/mock-command.js';
 import { markdownTable } from './table.js';
 
+/** A default that depends on other flags is written into the description: "… (default: on for …)". */
+const STATED_DEFAULT = /\s*\(default: ([^)]*)\)$/;
+
 function defaultOf(option: Option): string {
+  const stated = STATED_DEFAULT.exec(option.description)?.[1];
+  if (stated !== undefined) return stated;
   if (option.negate || (!option.required && !option.optional)) return '—'; // a switch: off unless given
   if (option.defaultValueDescription !== undefined) return option.defaultValueDescription;
   return option.defaultValue === undefined ? '—' : String(option.defaultValue);
@@ -16,7 +21,7 @@ function flagOf(option: Option): string {
 }
 
 function meaningOf(option: Option): string {
-  return `${option.description}${option.argChoices ? ` (one of: ${option.argChoices.join(', ')})` : ''}`;
+  return `${option.description.replace(STATED_DEFAULT, '')}${option.argChoices ? ` (one of: ${option.argChoices.join(', ')})` : ''}`;
 }
 
 export function optionsTable(command: Command): string {

@@ -1,13 +1,13 @@
 // `nx-conformance mock`: run the mock exchange until SIGINT/SIGTERM.
 import { Command, Option } from 'commander';
 import { marketOption } from '../market-sources/market-option.js';
-import { collect, integer, listenFailure, nonNegativeNumber, port, positiveNumber } from './cli-shared.js';
+import { collect, integer, listenFailure, nonNegativeNumber, port, positiveInt, positiveNumber } from './cli-shared.js';
 import { colorsFor, noColors, type Colors } from './color.js';
 import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
 import { WEBHOOK_TARGETS } from '../mock/webhooks/url-policy.js';
-import { stateFromOption, stateMockOptions } from './state-options.js';
+import { stateFromOption, stateLine, stateMockOptions, stateOption, stateSyncOption } from './state-options.js';
 
 /** The clock line: a virtual clock's start matters, since live clients must sign with its time. */
 function describeClock(clock: RunningMock['ctx']['clock']): string {
@@ -24,7 +24,9 @@ export function banner(mock: RunningMock, c: Colors = noColors): string {
   const validation = mock.ctx.options.validateResponses ? 'on: every response is checked against the spec' : 'off (--validate-responses turns it on)';
   lines.push(`  seed ${mock.ctx.options.seed}, ${mock.ctx.options.rateLimit} requests/min per agent, response validation ${validation}`);
   lines.push(`  clock:   ${describeClock(mock.ctx.clock)}`);
-  if (mock.ctx.defects.size > 0) lines.push(c.red(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`));
+  const state = stateLine(mock.ctx);
+  if (state) lines.push(state);
+  if (mock.ctx.defects.length > 0) lines.push(c.red(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`));
   for (const demo of mock.ctx.demoAgents) {
     lines.push(`  demo ${demo.mode} agent: key ${demo.apiKey}  secret ${demo.apiSecret}`);
   }
@@ -37,24 +39,31 @@ export function mockCommand(onExit: (code: number) => void): Command {
   return new Command('mock')
     .description('Run the mock exchange (the Agent Connect API, sandbox and live, plus the /__nx control API).')
     .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').env('PORT').default(4010).argParser(port))
-    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--host <host>', 'address to bind; beyond loopback the control API, demo agents and private webhook targets are off unless asked for', '127.0.0.1')
     .option('--seed <n>', 'seed for prices, ids and content', integer, MOCK_DEFAULTS.seed)
     .option('--clock <spec>', 'real | fixed:ISO | virtual:ISO', 'real')
     .addOption(marketOption())
     .option('--starting-cash <usd>', 'cash each agent starts with', positiveNumber, MOCK_DEFAULTS.startingCash)
     .option('--fee-bps <bps>', 'fee per fill in basis points', nonNegativeNumber, MOCK_DEFAULTS.feeBps)
     .option('--rate-limit <n>', 'requests per minute per agent', positiveNumber, MOCK_DEFAULTS.rateLimit)
+    .option('--max-agents <n>', 'most agents the mock holds; further registrations get 403 agent_limit_reached', positiveInt, MOCK_DEFAULTS.maxAgents)
     .option('--allow-short', 'allow selling what is not held')
     .option('--validate-responses', 'check every response against the spec before sending it')
+    // Both forms of these, no commander default: unset means "the default for --host".
+    .option('--control', 'mount the /__nx control API (default: on for a loopback --host, off otherwise)')
     .option('--no-control', 'do not mount the /__nx control API')
+    .option('--demo-agents', 'create the seed-derived demo agents (default: on for a loopback --host, off otherwise)')
+    .option('--no-demo-agents', 'do not create the demo agents')
+    .option('--deterministic-keys', 'API keys from the seed instead of node:crypto, for golden files (loopback --host only)')
     .addOption(
-      new Option('--webhook-targets <mode>', 'where webhooks may point: any, loopback (127.0.0.0/8, ::1, localhost) or public (no loopback/private/link-local)')
-        .choices(WEBHOOK_TARGETS)
-        .default(MOCK_DEFAULTS.webhookTargets),
+      new Option('--webhook-targets <mode>', 'where webhooks may point: any, loopback (127.0.0.0/8, ::1, localhost) or public (no loopback/private/link-local) (default: any for a loopback --host, public otherwise)')
+        .choices(WEBHOOK_TARGETS),
     )
     .option('--webhook-timeout <ms>', 'real-time limit of one webhook delivery attempt', positiveNumber, MOCK_DEFAULTS.webhookTimeoutMs)
     .option('--defect <name>', 'switch on a seeded defect (repeatable; see --list-defects)', collect, [])
     .option('--list-defects', 'print the seeded defects, one name per line, and exit')
+    .addOption(stateOption())
+    .addOption(stateSyncOption())
     .addOption(stateFromOption())
     .action(async (opts, cmd: Command) => {
       if (opts.listDefects) {
@@ -87,9 +96,12 @@ export function mockCommand(onExit: (code: number) => void): Command {
           startingCash: opts.startingCash,
           feeBps: opts.feeBps,
           rateLimit: opts.rateLimit,
+          maxAgents: opts.maxAgents,
           allowShort: Boolean(opts.allowShort),
           validateResponses: Boolean(opts.validateResponses),
           control: opts.control,
+          demoAgents: opts.demoAgents,
+          deterministicKeys: Boolean(opts.deterministicKeys),
           defects: opts.defect,
           webhookTargets: opts.webhookTargets,
           webhookTimeoutMs: opts.webhookTimeout,
@@ -106,9 +118,12 @@ export function mockCommand(onExit: (code: number) => void): Command {
       process.stdout.write(`${banner(mock, colorsFor(process.stdout))}\n  ${market.describe}\n  ready ${Math.round(performance.now())} ms after the process started; Ctrl-C stops it.\n`);
       for (const d of mock.ctx.defects) process.stderr.write(`[mock] defect ${d}: ${defectCatalogue[d]}\n`);
       const stop = (signal: string): void => {
-        process.stderr.write(`[mock] ${signal}: finishing in-flight requests…\n`);
         market.close();
-        void mock.close().then(() => onExit(0));
+        const closing = mock.close();
+        // Said once the server has stopped listening (close() does that at once), so whoever reads
+        // the line can rely on new connections being refused.
+        process.stderr.write(`[mock] ${signal}: finishing in-flight requests…\n`);
+        void closing.then(() => onExit(0));
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));

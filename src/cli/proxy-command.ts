@@ -33,7 +33,7 @@ export function proxyCommand(onExit: (code: number) => void): Command {
     .requiredOption('--target <url>', 'the server, e.g. http://127.0.0.1:4010 (a trailing /v1/agent is fine)', url)
     .option('--port <n>', 'port to listen on (0 = any free port)', port, 4011)
     .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--errors', 'stop bad requests with a 4xx problem and replace bad answers with a 502 problem')
+    .option('--errors', 'stop bad requests with a 4xx problem and replace bad answers with a 500 internal_error problem')
     .option('--secret <KEY=SECRET>', 'verify the signatures of this key fully (repeatable; never printed)', secretPair, { pairs: {}, malformed: 0 })
     .option('--reporter <names>', 'at exit, also write these reports: pretty, json, junit (comma-separated)', list, [])
     .option('--out <dir>', 'where json and junit reports go')

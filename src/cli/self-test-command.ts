@@ -68,6 +68,7 @@ export function selfTestCommand(onExit: (code: number) => void): Command {
       if (files.length > 0) {
         const report: RunSummary & Pick<HtmlReportInput, 'defectResults'> = {
           ...clean,
+          kind: 'self-test',
           target: `the mock, clean (these findings) and with ${results.length} seeded defect${results.length === 1 ? '' : 's'}`,
           defects: { caught, total: results.length },
           defectResults: results.map((r) => ({ defect: r.defect, caught: r.caught, caughtBy: r.caughtBy, expected: r.expected })),

@@ -33,7 +33,14 @@ export function serverCommand(onExit: (code: number) => void): Command {
     .option('--timeout <ms>', 'per-request time-out', positiveInt, 10_000)
     .option('--check-timeout <ms>', 'per-check time limit (the check is aborted after it)', positiveInt, 60_000)
     .option('--list', 'print the catalogue and exit')
+    .option('--requirements', "with --list: print the requirements matrix (every normative statement of the spec and SIGNING.md, and the checks that cover it)")
     .action(async (opts, command: Command) => {
+      if (opts.list && opts.requirements) {
+        const { renderMatrix } = await import('../conformance/requirements/matrix.js');
+        const { serverMatrix } = await import('../conformance/requirements/server-matrix.js');
+        process.stdout.write(renderMatrix(serverMatrix()));
+        return onExit(0);
+      }
       if (opts.list) {
         for (const c of catalogue) process.stdout.write(`${c.id}\t${c.category}\t${c.title}\n`);
         return onExit(0);

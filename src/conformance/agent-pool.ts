@@ -3,8 +3,8 @@
 // would push an agent near its rate limit gets a freshly registered one instead. Registration
 // itself is rate-limited by servers, so a 429 there is waited out (Retry-After) and retried.
 import { createAgentClient, type AgentClient, type ApiResponse, type Exchange } from '../client/agent-client.js';
-import type { Permission } from '../mock/engine/types.js';
-import { createGcra, type Gcra } from '../mock/limits/gcra.js';
+import type { Permission } from '../rules/permission.js';
+import { createGcra, type Gcra } from '../rules/gcra.js';
 import { ALL_PERMISSIONS, CheckSkipped, type AgentMode, type AgentRequest } from './check.js';
 
 export interface TestAgent {
@@ -90,11 +90,22 @@ export function createAgentPool(options: AgentPoolOptions) {
     }
   }
 
+  const keyOf = (full: AgentRequest & { mode: AgentMode; permissions: readonly Permission[] }): string =>
+    JSON.stringify([full.mode, [...full.permissions].sort(), full.dailyLossLimit ?? null, full.maxPositionSize ?? null]);
+
+  /** A registered agent of this kind whose modelled quota covers the budget (plus a margin), if any. */
+  function pooled(req: AgentRequest, defaultMode: AgentMode): TestAgent | undefined {
+    if (options.given || req.fresh) return undefined;
+    const key = keyOf({ ...req, mode: req.mode ?? defaultMode, permissions: req.permissions ?? ALL_PERMISSIONS });
+    return pool.get(key)?.find((a) => remaining(a) >= (req.budget ?? 10) + MARGIN);
+  }
+
   let givenAgent: TestAgent | undefined;
   return {
     get registrations() {
       return registrations;
     },
+    pooled,
     async agent(req: AgentRequest, defaultMode: AgentMode): Promise<TestAgent> {
       const full = { ...req, mode: req.mode ?? defaultMode, permissions: req.permissions ?? ALL_PERMISSIONS };
       if (options.given) {
@@ -109,10 +120,9 @@ export function createAgentPool(options: AgentPoolOptions) {
         if (deficit > 0) await options.waitServer(Math.ceil((deficit / givenAgent.ratePerMinute) * 60_000), `the quota of the agent given by --key to refill by ${deficit} requests`);
         return givenAgent;
       }
-      const key = JSON.stringify([full.mode, [...full.permissions].sort(), full.dailyLossLimit ?? null, full.maxPositionSize ?? null]);
-      const budget = req.budget ?? 10;
+      const key = keyOf(full);
       if (!req.fresh) {
-        const reusable = pool.get(key)?.find((a) => remaining(a) >= budget + MARGIN);
+        const reusable = pooled(req, defaultMode);
         if (reusable) return reusable;
       }
       const agent = await register(full);

@@ -34,6 +34,8 @@ export interface CheckContext {
   /** A client without credentials. */
   readonly anonymous: AgentClient;
   agent(req?: AgentRequest): Promise<TestAgent>;
+  /** An agent already registered that fits and has quota for the budget, without registering one. */
+  pooledAgent(req: AgentRequest): TestAgent | undefined;
   /** The server's clock in ms (see ServerClock). */
   now(): number;
   /** Moves the server's virtual clock (control API only; others skip). */
@@ -85,6 +87,7 @@ export function createCheckContext(deps: ContextDeps): CheckContext {
       }
       return pool.agent({ budget: check.needs.budget, ...req }, mode);
     },
+    pooledAgent: (req) => pool.pooled({ budget: check.needs.budget, ...req }, mode),
     now: () => clock.now(),
     async advanceClock(ms) {
       if (!control || clock.kind !== 'virtual') throw new CheckSkipped('needs the mock control API with a virtual clock (--clock virtual:ISO)');

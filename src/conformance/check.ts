@@ -1,6 +1,6 @@
 // The shape of one conformance check. Each check is a small module in checks/<category>/,
 // listed once in catalogue.ts, and run against the mock, its seeded defects and anyone's server.
-import type { Permission } from '../mock/engine/types.js';
+import type { Permission } from '../rules/permission.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckCategory } from './findings.js';
 import type { AgentMode, Outcome } from './outcome.js';
@@ -27,8 +27,8 @@ export interface Check {
   category: CheckCategory;
   /** The spec text the check enforces (quoted from the spec or SIGNING.md). */
   spec: string;
-  /** Ids of the requirements it covers (requirements/requirements.yaml). */
-  requirements?: readonly string[];
+  /** Ids of the requirements it covers (openapi/requirements.yaml); a test holds them to the file. */
+  requirements: readonly string[];
   /** The agent modes it applies to. Checks of signing rules apply to live only. */
   modes: readonly AgentMode[];
   needs: CheckNeeds;

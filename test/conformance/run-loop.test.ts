@@ -28,7 +28,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const base = { category: 'schema', spec: 'test', modes: ['sandbox'], needs: {} } as const;
+const base = { category: 'schema', spec: 'test', requirements: [], modes: ['sandbox'], needs: {} } as const;
 
 /** Sends requests tagged `one` for ever, one after the other: it only stops when aborted. */
 const endless: Check = {

@@ -71,9 +71,10 @@ describe('nx-conformance server', () => {
     expect(code).toBe(0);
     const report = ConformanceReport.parse(JSON.parse(await readFile(join(out, 'nx-conformance.json'), 'utf8')));
     expect(report.findings.length).toBeGreaterThan(0);
-    for (const f of report.findings) {
+    // breaker.live-defaults only reads a live agent's profile: it places no order.
+    for (const f of report.findings.filter((x) => x.checkId !== 'breaker.live-defaults')) {
       expect(f.status).toBe('skip');
-      expect(f.message).toContain('--allow-live-orders');
+      expect(f.message).toMatch(/--allow-live-orders|needs the server's clock/);
     }
   }, 60_000);
 

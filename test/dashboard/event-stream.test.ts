@@ -42,6 +42,20 @@ describe('GET /__nx/events', () => {
     expect(await s.next('control')).toEqual({ operationId: 'moveClock' });
   });
 
+  it('carries no secret and no full API key, not even of an agent registering meanwhile', async () => {
+    const m = await start();
+    const s = await stream(m);
+    await s.next('hello');
+    const registered = await m.agent.client.register({ name: 'Streamed', permissions: ['read:market', 'write:orders'], mode: 'live' });
+    const agent = registered.json?.agent;
+    if (!agent) throw new Error(`register failed: ${registered.status}`);
+    await m.agent.client.placeOrder({ symbol: 'BTC', side: 'buy', type: 'market', quantity: 0.001 });
+    await s.next('engine', (e) => e.type === 'order.filled');
+    const text = JSON.stringify(s.events);
+    expect(text).toContain('registerAgent');
+    for (const secret of [agent.apiSecret, agent.apiKey, m.agent.apiKey, m.agent.apiSecret]) expect(text).not.toContain(secret);
+  });
+
   it('follows the new engine after a reset', async () => {
     const m = await start();
     const s = await stream(m);

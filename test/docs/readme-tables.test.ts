@@ -27,12 +27,14 @@ describe('the generator', () => {
       .option('--new-flag <v>', 'something new', 'dflt')
       .addOption(new Option('--mode <m>', 'a mode').choices(['a', 'b']).default('a').env('X_MODE'))
       .option('--list <v>', 'a list', (v: string, prev: string[]) => [...prev, v], [])
-      .option('--switch', 'a switch');
+      .option('--switch', 'a switch')
+      .option('--auto', 'depends (default: on for a loopback --host, off otherwise)');
     expect(optionsTable(command).split('\n').slice(2)).toEqual([
       '| `--new-flag <v>` | dflt | something new |',
       '| `--mode <m>` / `X_MODE` | a | a mode (one of: a, b) |',
       '| `--list <v>` | none | a list |',
       '| `--switch` | — | a switch |',
+      '| `--auto` | on for a loopback --host, off otherwise | depends |',
     ]);
   });
 

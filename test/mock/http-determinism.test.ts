@@ -27,7 +27,8 @@ const deterministicSecrets = () => {
   return () => `det-secret-${String(++n).padStart(4, '0')}-abcdefghijklmnop`;
 };
 
-const options = (seed: number) => ({ seed, clock: `fixed:${FIXED}`, secretSource: deterministicSecrets() });
+// API keys are credentials and random by default; byte-identical answers need seeded keys too.
+const options = (seed: number, deterministicKeys = true) => ({ seed, clock: `fixed:${FIXED}`, secretSource: deterministicSecrets(), deterministicKeys });
 
 /** The script: every operation, sandbox and live (signed), successes and problems. Later requests use earlier answers. */
 async function script(send: Send): Promise<Answer[]> {
@@ -68,8 +69,8 @@ async function script(send: Send): Promise<Answer[]> {
 }
 
 /** In-process transport (supertest); `call` signs live keys with the mock's clock and checks the spec. */
-function inProcess(seed: number): Send {
-  const m = createTestMock(options(seed));
+function inProcess(seed: number, deterministicKeys = true): Send {
+  const m = createTestMock(options(seed, deterministicKeys));
   return async (method, path, opts = {}) => {
     const res = await m.call(method, path, opts);
     return { status: res.status, text: res.text, headers: res.headers };
@@ -113,6 +114,19 @@ describe('determinism', () => {
     }
     // The Date header is the mock's clock, not the wall clock.
     expect((a[0]!.headers as Record<string, string>).date).toBe(new Date(FIXED_MS).toUTCString());
+  });
+
+  it('without deterministicKeys, API keys are random and everything else is still byte-identical', async () => {
+    const a = await script(inProcess(7, false));
+    const b = await script(inProcess(7, false));
+    const keys = (x: Answer[]) => [0, 1].map((i) => JSON.parse(x[i]!.text).agent.apiKey as string);
+    expect(keys(a)[0]).not.toBe(keys(b)[0]);
+    expect(keys(a)[1]).not.toBe(keys(b)[1]);
+    // The keys (and the keyPrefix shown by /me) are the only difference: same ids, prices, fills, headers, problems.
+    const mask = (x: Answer[]) => x.map((y) => ({ ...y, text: y.text.replace(/nx_(test|live)_[A-Za-z0-9]+/g, 'nx_$1_<key>') }));
+    expect(mask(b)).toEqual(mask(a));
+    const seeded = await script(inProcess(7));
+    expect(mask(seeded).map((x) => x.text)).toEqual(mask(a).map((x) => x.text));
   });
 
   it('gives different prices (and books, candles, sentiment) for a different seed', async () => {

@@ -120,7 +120,7 @@ describe('impossible states are refused, all problems at once, each with its poi
     expect(body).toMatchObject({ code: 'validation_failed', status: 422 });
     expect(body.errors).toContainEqual(expect.objectContaining({ location: 'body', pointer, code: 'impossible_state', message: expect.stringMatching(message) }));
     const after = JSON.parse((await target.control('GET', '/state?secrets=include')).text);
-    expect({ ...after, internal: { ...after.internal, requestCount: 0 } }).toEqual({ ...before, internal: { ...before.internal, requestCount: 0 } });
+    expect({ ...after, internal: { ...after.internal, controlRequestCount: 0 } }).toEqual({ ...before, internal: { ...before.internal, controlRequestCount: 0 } });
   });
 
   it('the holder fixture itself is possible (the cases above each break one thing)', async () => {

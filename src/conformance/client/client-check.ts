@@ -1,8 +1,8 @@
 // The shape of one client-side check: a pure judgement over one recorded run of the client
 // (every request the mock saw, unredacted, plus how the process ended). Each check returns the
 // one Outcome type every runner shares, and ends in a Finding through the one run loop.
-import type { Permission } from '../../mock/engine/types.js';
-import type { RawRequestRecord } from '../../mock/http/journal.js';
+import type { Permission } from '../../rules/permission.js';
+import type { RawRequestRecord } from '../../mock/index.js';
 import type { CheckCategory } from '../findings.js';
 import { pass, type AgentMode, type Outcome } from '../outcome.js';
 import { recordEvidence, reproduceRecord, scrub } from './reproduce.js';

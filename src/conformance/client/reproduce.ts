@@ -2,7 +2,7 @@
 // its secret anywhere (that is one of the checks), so every text is scrubbed of it first; then
 // the shared redaction (signatures, key tails) and curl builder of the server-side runner apply.
 import type { Exchange } from '../../client/agent-client.js';
-import type { RawRequestRecord } from '../../mock/http/journal.js';
+import type { RawRequestRecord } from '../../mock/index.js';
 import { toCurl, toEvidence } from '../evidence.js';
 import type { Evidence } from '../findings.js';
 import { redactHeaders, redactPath, redactQuery, redactText, SecretIndex } from '../../redact.js';

@@ -3,9 +3,9 @@
 // credentials in its environment, then judge the recording with every check, through the one run
 // loop. The result is the same RunSummary the server-side runner returns, so the same reporters
 // and exit codes apply.
-import type { Permission } from '../../mock/engine/types.js';
-import type { RawRequestRecord } from '../../mock/http/journal.js';
-import { startMock } from '../../mock/http/start-mock.js';
+import type { Permission } from '../../rules/permission.js';
+import type { RawRequestRecord } from '../../mock/index.js';
+import { startMock } from '../../mock/index.js';
 import { ALL_PERMISSIONS, type AgentMode } from '../check.js';
 import { summarize, type Finding, type RunSummary } from '../findings.js';
 import { runLoop, type RunUnit } from '../run-loop.js';

@@ -38,6 +38,9 @@ export interface Preflight {
 
 export const CLOCK_OFFSET_ID = 'preflight.clock-offset';
 
+/** What the pre-flight itself checks, for the requirements matrix (its findings cite these). */
+export const preflightChecks = [{ id: CLOCK_OFFSET_ID, title: "The server's clock agrees with this machine's", requirements: ['signing.window.server-clock'] }] as const;
+
 export async function preflight(options: PreflightOptions): Promise<Preflight> {
   const tolerance = options.clockToleranceMs ?? 5_000;
   const first = await locateApi(options.baseUrl, options.timeoutMs, options.signal);
@@ -71,11 +74,11 @@ function clockOffsetFinding(sample: TimedResponse, how: string, toleranceMs: num
   const exchange = { request: { method: 'GET', url: sample.url, headers: {}, body: '' }, response: sample.res };
   return {
     checkId: CLOCK_OFFSET_ID,
-    title: "The server's clock agrees with this machine's",
+    title: preflightChecks[0].title,
     category: 'preflight',
     status: 'fail',
     durationMs: sample.receivedAt - sample.sentAt,
-    requirements: ['signing.window.server-clock'],
+    requirements: [...preflightChecks[0].requirements],
     message:
       `The server's clock is ${how}. Clients sign with their own NTP-synced clock and the server refuses ` +
       `timestamps more than 30 s from its own, so synced clients would be refused once the offset passes 30 s. ` +

@@ -27,7 +27,7 @@ export const PROXY_RULES: readonly ProxyRule[] = [
     title: 'Every request is an operation of the spec with valid parameters and body',
     category: 'schema',
     spec: 'openapi/agent-connect.yaml: each operation\'s parameters and requestBody schema; unknown fields are rejected (validation_failed).',
-    requirements: ['spec.request.operation', 'spec.request.valid'],
+    requirements: ['spec.request.valid', 'errors.unknown-fields'],
     covers: (v) => v.direction === 'request' && !AUTH.has(v.code) && !TIMESTAMP.has(v.code),
   },
   {
@@ -35,7 +35,7 @@ export const PROXY_RULES: readonly ProxyRule[] = [
     title: 'Every request carries a key, and live requests a signature as SIGNING.md says',
     category: 'signatures',
     spec: 'SIGNING.md, "The scheme" and "How the server checks a request": X-NX-Key on every request; live keys sign timestamp + METHOD + path + body.',
-    requirements: ['signing.key.required', 'signing.live.signed', 'signing.canonical'],
+    requirements: ['auth.key.missing', 'signing.live.signed', 'signing.canonical'],
     covers: (v) => v.direction === 'request' && AUTH.has(v.code),
   },
   {

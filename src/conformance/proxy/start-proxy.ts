@@ -6,7 +6,7 @@
 // violation; the proxy's own problems conform to the spec (documented codes, requestId).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Exchange } from '../../client/agent-client.js';
-import { problemTemplates } from '../../mock/http/problem.js';
+import { problemTemplates } from '../../rules/problems.js';
 import { closeGracefully, listen } from '../../net/listen.js';
 import { redactTarget, redactText, SecretIndex } from '../../redact.js';
 import { SIGNING_BASE_PATH } from '../../signing/index.js';
@@ -116,6 +116,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     const shown = redactTarget(url, hidden);
     const body = await readBody(req, options.bodyLimit ?? 1024 * 1024);
     if (body === null) return send(res, ownProblem(requestId, 413, 'payload_too_large', 'The body is over the proxy limit.', '0; '));
+    const receivedAt = now();
     const mine: Violation[] = [];
     // Evidence for the report: the request as received (the scrubbed body), and what went back.
     const keep = (answer: { status: number; headers: Record<string, string>; text: string }): void => {
@@ -128,8 +129,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     // The control API (/__nx) is the mock's own, not part of the spec: passed through unjudged.
     const judged = !path.startsWith('/__nx');
     if (judged) {
-      const raw = { method, path, query: q === -1 ? '' : url.slice(q + 1), headers: req.headers, body };
-      for (const v of requestViolations(raw, now(), secrets)) mine.push(note({ direction: 'request', method, path: shown, status: null, code: v.code, message: v.message }));
+      const raw = { method, path, query: q === -1 ? '' : url.slice(q + 1), headers: req.headers, body, receivedAt, clientAddress: req.socket.remoteAddress };
+      for (const v of requestViolations(raw, secrets)) mine.push(note({ direction: 'request', method, path: shown, status: null, code: v.code, message: v.message }));
       const first = mine[0];
       if (options.errors && first) {
         const status = problemTemplates[first.code as keyof typeof problemTemplates]?.status ?? 400;

@@ -2,7 +2,7 @@
 // the mock with each seeded defect (the checks meant for it must fail). Its result is the
 // runner's catch rate, `N/M seeded defects caught`.
 import { defectNames, type DefectName } from '../../mock/defects.js';
-import { startMock } from '../../mock/http/start-mock.js';
+import { startMock } from '../../mock/index.js';
 import type { Check } from '../check.js';
 import type { RunSummary } from '../findings.js';
 import { runChecks } from '../run-checks.js';

@@ -3,4 +3,4 @@
 export * from './schemas.js';
 export * from './operations.js';
 export * from './webhooks.js';
-export type { OperationDef, ResponseDef, WebhookDef } from '../../codegen/runtime.js';
+export type { OperationDef, ResponseDef, WebhookDef } from '../../rules/runtime.js';

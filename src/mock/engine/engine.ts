@@ -6,13 +6,13 @@ import type { AgentRecord, RegisterAgentInput, RegisteredAgent } from './agents/
 import { EngineError } from './errors.js';
 import { breakerState, evaluateDailyLoss } from './risk/daily-loss.js';
 import type { BreakerState } from './risk/types.js';
+import { defaultStrategies, type EngineStrategies } from './strategies.js';
 import type { AccountState } from './trading/account.js';
 import { cancelOrder } from './trading/cancel-order.js';
 import { createState, type EngineConfig, type EngineContext } from './trading/context.js';
 import { EventBus, type EngineEventListener } from './trading/events.js';
 import { listOrders, type OrderPage } from './trading/list-orders.js';
 import { modifyOrder } from './trading/modify-order.js';
-import { requireOwnOrder } from './trading/order-lookup.js';
 import { toOrderView } from './trading/order-view.js';
 import { placeOrder, type PlaceOrderResult } from './trading/place-order.js';
 import { portfolioView, type PortfolioView } from './trading/portfolio.js';
@@ -41,10 +41,8 @@ export interface EngineOptions {
   allowShort?: boolean;
   liveDefaults?: { dailyLossLimit: number; maxPositionSize: number };
   defaultRateLimit?: number;
-  /** Seeded defect for the conformance self-test: the daily-loss breaker does not latch. */
-  unlatchedDailyLoss?: boolean;
-  /** Seeded defect for the conformance self-test: maxPositionSize is ignored. */
-  ignoreMaxPosition?: boolean;
+  /** Replaces some of the engine's policies (the mock's seeded defects do); defaults: the API's rules. */
+  strategies?: Partial<EngineStrategies>;
 }
 
 export interface EngineStats {
@@ -64,8 +62,6 @@ export interface Engine {
   orderCounts(agentId: string): { total: number; open: number };
   /** The agent's API secret (for the HMAC check); throws agent_not_found for unknown ids. */
   secretOf(agentId: string): string;
-  /** Owner of an order, or undefined. Only for the seeded `cross-agent-read` defect. */
-  orderOwner(orderId: string): string | undefined;
   /**
    * Secrets of the agents registered under the same name in the other mode (at most 4): the
    * "signed with my sandbox secret" mistake the signature diagnostics look for. Failure path only.
@@ -101,8 +97,6 @@ function resolveConfig(o: EngineOptions): EngineConfig {
     allowShort: o.allowShort ?? false,
     liveDefaults: o.liveDefaults ?? { dailyLossLimit: 5_000, maxPositionSize: 50_000 },
     defaultRateLimit: o.defaultRateLimit ?? 60,
-    unlatchedDailyLoss: o.unlatchedDailyLoss ?? false,
-    ignoreMaxPosition: o.ignoreMaxPosition ?? false,
   };
   const ok = (v: number, min: number, max = Infinity) => Number.isFinite(v) && v >= min && v <= max;
   if (!ok(config.startingCash, 0, 1e12)) throw new RangeError('startingCash must be in [0, 1e12]');
@@ -126,6 +120,7 @@ export function createEngine(options: EngineOptions): Engine {
     keySource: options.keySource ?? (() => randomBase62(options.rng, 32)),
     onCredential: options.onCredential,
     config: resolveConfig(options),
+    strategies: { ...defaultStrategies, ...options.strategies },
     state: createState(options.clock.now()),
     events,
   };
@@ -174,7 +169,6 @@ export function createEngine(options: EngineOptions): Engine {
       if (secret === undefined) throw new EngineError('agent_not_found', `No agent ${JSON.stringify(agentId)}.`);
       return secret;
     },
-    orderOwner: (orderId) => ctx.state.orders.get(orderId)?.agentId,
     siblingSecrets: (agentId) => {
       const self = ctx.state.agents.get(agentId);
       if (!self) return [];
@@ -188,7 +182,7 @@ export function createEngine(options: EngineOptions): Engine {
       return out;
     },
     placeOrder: (agentId, input) => forAgent(agentId, (a) => placeOrder(ctx, a, input)),
-    getOrder: (agentId, orderId) => forAgent(agentId, (a) => toOrderView(requireOwnOrder(ctx, a, orderId))),
+    getOrder: (agentId, orderId) => forAgent(agentId, (a) => toOrderView(ctx.strategies.readableOrder(ctx, a, orderId))),
     listOrders: (agentId, query) => forAgent(agentId, (a) => listOrders(ctx.market, a, query)),
     modifyOrder: (agentId, orderId, input) => forAgent(agentId, (a) => modifyOrder(ctx, a, orderId, input)),
     cancelOrder: (agentId, orderId) => forAgent(agentId, (a) => cancelOrder(ctx, a, orderId)),

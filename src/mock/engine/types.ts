@@ -27,15 +27,8 @@ export interface RngState {
   spare: number | null;
 }
 
-export type Permission =
-  | 'read:market'
-  | 'read:portfolio'
-  | 'write:orders'
-  | 'read:sentiment'
-  | 'read:social'
-  | 'write:webhook';
-
-export type Mode = 'sandbox' | 'live';
+// Permissions and modes are the spec's (src/rules/permission.ts); re-exported for engine code.
+export type { Mode, Permission } from '../../rules/permission.js';
 
 export interface CoinSpec {
   /** CoinGecko-style id, e.g. "bitcoin". */

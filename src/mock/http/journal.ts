@@ -1,6 +1,7 @@
 // The request journal: a capped ring buffer of what the mock saw and answered, for the control
 // API and for the client-side conformance runner. Secrets never enter it: signatures, secrets
 // and most of each API key are redacted before an entry is stored.
+import type { Refuser } from './request-state.js';
 
 export interface JournalEntry {
   seq: number;
@@ -36,10 +37,14 @@ export interface RawRequestRecord {
   /** The mock clock when the request arrived and when its answer went out (epoch ms). */
   receivedAt: number;
   at: number;
+  /** The client's address as the socket reports it (undefined once the socket is gone). */
+  clientAddress?: string;
   operationId: string | null;
   agentId: string | null;
   status: number;
   problemCode: string | null;
+  /** Who refused the request: a rule's stage (route, authenticate, …), 'fault', 'handler', 'http'; null when answered 2xx. */
+  refusedBy?: Refuser | null;
   responseHeaders: Record<string, string>;
   responseBody: string;
 }

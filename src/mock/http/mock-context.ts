@@ -1,22 +1,26 @@
-// Everything one mock instance owns: clock, market, engine, limiters, journal, faults, defects.
-// Built once per createMockApp(); tests and the control API reach state only through it.
+// Everything one mock instance owns: clock, market, engine, limiters, journal, faults, and the
+// parts it is built from (seeded defects applied). Built once per createMockApp(); tests and the
+// control API reach state only through it.
 import { randomBytes } from 'node:crypto';
-import { operationList } from '../../generated/operations.js';
 import { createClock, type ControllableClock } from '../engine/clock.js';
 import { createEngine, type AgentRecord, type Engine } from '../engine/index.js';
 import { createModelMarket, createOverridableMarket, type OverridableMarket } from '../engine/market/index.js';
+import { randomBase62 } from '../engine/agents/make-key.js';
 import { createRng } from '../engine/random.js';
 import type { Rng } from '../engine/types.js';
-import { parseDefects, type DefectName } from '../defects.js';
+import { applyDefects, parseDefects, type DefectName } from '../defects.js';
 import { redactText, SecretIndex } from '../../redact.js';
-import { createGcra, type Gcra } from '../limits/gcra.js';
+import { createGcra, type Gcra } from '../../rules/gcra.js';
+import type { RuleState } from '../../rules/rule-state.js';
 import { createDemoAgents, type DemoAgent } from './demo-agents.js';
 import { createFaultTable, type FaultTable } from './faults.js';
 import { createJournal, type Journal } from './journal.js';
-import { createRouter, type Router } from './match-route.js';
+import { defaultParts, type MockParts } from './mock-parts.js';
+import { mockRuleState } from './mock-rule-state.js';
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
 import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
 import { loadFixture } from '../state/load-fixture.js';
+import { attachPersistence, type Persistence } from '../state/persist/persistence.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { createEventHub, type EventHub } from '../ui/event-hub.js';
 
@@ -28,8 +32,12 @@ export interface MockContext {
   readonly registerLimiter: Gcra;
   readonly journal: Journal;
   readonly faults: FaultTable;
-  readonly defects: ReadonlySet<DefectName>;
-  readonly router: Router;
+  /** The seeded defects switched on (their overrides are in `parts`). */
+  readonly defects: readonly DefectName[];
+  /** Request rules, handlers, problem renderer and engine policies, defects applied. */
+  readonly parts: MockParts;
+  /** What the request rules know here: the engine's agents and secrets, the limiters. */
+  readonly rules: RuleState<AgentRecord>;
   readonly webhooks: WebhookRegistry;
   /** Delivers engine events to the webhooks (src/mock/webhooks); idle()/flush() for tests. */
   readonly webhookDelivery: WebhookDispatcher;
@@ -37,6 +45,8 @@ export interface MockContext {
   readonly secrets: SecretIndex;
   /** Seeded ids for things the engine does not own (webhooks). */
   readonly ids: Rng;
+  /** The generator of API key bodies with deterministicKeys; null when keys are random. */
+  readonly keys: Rng | null;
   /** The /__nx/events feed of the dashboard; idle (and nearly free) while nobody listens. */
   readonly events: EventHub;
   demoAgents: DemoAgent[];
@@ -44,15 +54,18 @@ export interface MockContext {
   /** Every rate limiter by name (`register`, `agent:<requests per minute>`), for a state file. */
   readonly limiters: ReadonlyMap<string, Gcra>;
   /** Called after a limiter's take() moved a key's state (a write-ahead store listens). */
-  onLimiterTake?: (limiter: string, key: string) => void;
-  /** Requests answered so far: the counter behind request ids. */
+  onLimiterTake?: (limiter: string, key: string, tat: number) => void;
+  /** Requests answered so far: the counters behind request ids (req_…) and control ids (ctl_…). */
   requestCount: number;
+  controlRequestCount: number;
   nextRequestId(): string;
   /**
    * Ids of control calls (ctl_…) come from a sequence of their own, so a dashboard or a test
    * polling /__nx never shifts the request ids the API hands out.
    */
   nextControlRequestId(): string;
+  /** The state file (--state), when there is one. */
+  readonly persistence?: Persistence;
   /** Drops all state, as after a fresh start with the same options (the clock excepted). */
   reset(): void;
   log(line: string): void;
@@ -62,57 +75,83 @@ function cryptoSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** 32 base62 characters from node:crypto (bytes ≥ 248 are dropped, so every character is equally likely). */
+function cryptoKeyBody(): string {
+  const out: string[] = [];
+  while (out.length < 32) for (const byte of randomBytes(40)) if (byte < 248 && out.length < 32) out.push(BASE62[byte % 62] as string);
+  return out.join('');
+}
+
+/**
+ * API key bodies: random unless deterministicKeys asks for seeded ones. Seeded keys come from a
+ * stream of their own, so agent and order ids are the same whichever kind of key is in use.
+ */
+function keyGenerator(options: ResolvedMockOptions): Rng | null {
+  return options.deterministicKeys ? createRng(`${options.seed}:keys`) : null;
+}
+
+function keySourceFor(keys: Rng | null): () => string {
+  return keys === null ? cryptoKeyBody : () => randomBase62(keys, 32);
+}
+
 export function createMockContext(input: MockOptions = {}): MockContext {
   const options = resolveMockOptions(input);
   const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
   const market = createOverridableMarket(options.market ?? createModelMarket({ seed: options.seed }));
   const defects = parseDefects(options.defects);
+  const parts = applyDefects(defaultParts, defects);
   const secretSource = options.secretSource ?? cryptoSecret;
   const secrets = new SecretIndex();
   const onCredential = (credential: string): void => secrets.add(credential);
   // Every line goes out redacted: log lines quote requests, errors and webhook URLs.
   const log = (line: string): void => options.log?.(redactText(line, secrets));
-  const makeEngine = (): Engine =>
+  const makeEngine = (keys: Rng | null): Engine =>
     createEngine({
       clock,
       market,
       rng: createRng(`${options.seed}:engine`),
       secretSource,
+      keySource: keySourceFor(keys),
       onCredential,
       startingCash: options.startingCash,
       feeBps: options.feeBps,
       allowShort: options.allowShort,
       liveDefaults: options.liveDefaults,
       defaultRateLimit: options.rateLimit,
-      unlatchedDailyLoss: defects.has('unlatched-daily-loss'),
-      ignoreMaxPosition: defects.has('ignore-max-position'),
+      strategies: parts.engine,
     });
   const limiters = new Map<string, Gcra>();
   const limiter = (name: string, limit: number): Gcra => {
     let found = limiters.get(name);
     if (!found) {
       found = createGcra(limit, 60_000);
-      found.onTake = (key) => ctx.onLimiterTake?.(name, key);
+      found.onTake = (key, tat) => ctx.onLimiterTake?.(name, key, tat);
       limiters.set(name, found);
     }
     return found;
   };
-  let controlSeq = 0;
   const events = createEventHub();
   const webhooks = createWebhookRegistry(undefined, onCredential);
   const webhookDelivery = createWebhookDispatcher({
     clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log,
   });
+  const initialKeys = keyGenerator(options);
   const ctx: MockContext = {
     options,
     clock,
     market,
-    engine: makeEngine(),
+    keys: initialKeys,
+    engine: makeEngine(initialKeys),
     registerLimiter: limiter('register', options.registerRateLimit),
     journal: createJournal(options.journalSize),
     faults: createFaultTable(options.seed),
     defects,
-    router: createRouter(operationList),
+    parts,
+    get rules() {
+      return rules;
+    },
     webhooks,
     webhookDelivery,
     secrets,
@@ -126,13 +165,15 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       ctx.requestCount += 1;
       return `req_${ctx.requestCount.toString(16).padStart(16, '0')}`;
     },
+    controlRequestCount: 0,
     nextControlRequestId() {
-      controlSeq += 1;
-      return `ctl_${controlSeq.toString(16).padStart(16, '0')}`;
+      ctx.controlRequestCount += 1;
+      return `ctl_${ctx.controlRequestCount.toString(16).padStart(16, '0')}`;
     },
     reset() {
       secrets.clear();
-      (ctx as { engine: Engine }).engine = makeEngine();
+      (ctx as { keys: Rng | null }).keys = keyGenerator(options);
+      (ctx as { engine: Engine }).engine = makeEngine(ctx.keys);
       (ctx as { ids: Rng }).ids = createRng(`${options.seed}:http`);
       for (const l of limiters.values()) l.reset();
       ctx.journal.clear();
@@ -147,10 +188,14 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     },
     log,
   };
+  const rules = mockRuleState(ctx);
   webhookDelivery.attach(ctx.engine);
   events.attach(ctx.engine);
   ctx.journal.subscribe(events.requestDone);
   ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
   if (options.state !== undefined) loadFixture(ctx, options.state);
+  if (options.stateFile !== undefined) {
+    (ctx as { persistence?: Persistence }).persistence = attachPersistence(ctx, { file: options.stateFile, sync: options.stateSync });
+  }
   return ctx;
 }

@@ -19,12 +19,17 @@ export interface MockOptions {
   rateLimit?: number;
   /** Registrations per minute per client address (default 30). */
   registerRateLimit?: number;
+  /**
+   * Most agents the mock holds, demo agents included (default 10 000, about 100 MB): beyond it
+   * POST /register answers 403 agent_limit_reached, so registrations cannot exhaust memory.
+   */
+  maxAgents?: number;
   allowShort?: boolean;
   /** Circuit breakers given to live agents that set none. */
   liveDefaults?: { dailyLossLimit: number; maxPositionSize: number };
   /** Validate every response against the spec before sending it (a mismatch becomes a 500). */
   validateResponses?: boolean;
-  /** Mount the control API under /__nx (default true). */
+  /** Mount the control API under /__nx (default true; startMock beyond loopback: false). */
   control?: boolean;
   /** Entries the request journal keeps (default 1000). */
   journalSize?: number;
@@ -32,7 +37,13 @@ export interface MockOptions {
   defects?: readonly string[];
   /** Where API secrets come from (default: node:crypto). Tests may pass a deterministic one. */
   secretSource?: () => string;
-  /** Create the seed-derived demo agents at start and after every reset (default true). */
+  /**
+   * Draw API key bodies from the seed instead of node:crypto (default false), for golden files
+   * and replayed scripts. Keys are credentials (a sandbox key alone authenticates), so startMock
+   * refuses this beyond loopback. Agent, order and request ids are seeded either way.
+   */
+  deterministicKeys?: boolean;
+  /** Create the seed-derived demo agents at start and after every reset (default true; startMock beyond loopback: false). */
   demoAgents?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
@@ -40,7 +51,7 @@ export interface MockOptions {
   market?: MarketSource;
   /** One line naming the market source for /__nx/info and the dashboard, e.g. `replay of FILE`. */
   marketDescription?: string;
-  /** Where webhooks may point: `any` (default), `loopback` or `public`; see src/mock/webhooks/url-policy.ts. */
+  /** Where webhooks may point: `any` (default; startMock beyond loopback: `public`), `loopback` or `public`; see src/mock/webhooks/url-policy.ts. */
   webhookTargets?: WebhookTargets;
   /** Real-time limit of one webhook delivery attempt in ms (default 10 000); then it is retried. */
   webhookTimeoutMs?: number;
@@ -50,9 +61,13 @@ export interface MockOptions {
   onRequest?: (raw: RawRequestRecord) => void;
   /** Start from this state fixture (schemas/state-fixture.schema.json) instead of an empty exchange. */
   state?: StateFixtureInput;
+  /** Keep the state in this SQLite file (--state), written ahead of every acknowledged change. */
+  stateFile?: string;
+  /** SQLite's synchronous setting for the state file: normal (default) or full (see src/storage/open-database.ts). */
+  stateSync?: 'normal' | 'full';
 }
 
-type Unresolved = 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest' | 'state';
+type Unresolved = 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest' | 'state' | 'stateFile' | 'stateSync';
 export type ResolvedMockOptions = Required<Omit<MockOptions, Unresolved>> & Pick<MockOptions, Unresolved>;
 
 export const MOCK_DEFAULTS = {
@@ -61,6 +76,7 @@ export const MOCK_DEFAULTS = {
   feeBps: 10,
   rateLimit: 60,
   registerRateLimit: 30,
+  maxAgents: 10_000,
   allowShort: false,
   liveDefaults: { dailyLossLimit: 5_000, maxPositionSize: 50_000 },
   validateResponses: false,
@@ -68,6 +84,7 @@ export const MOCK_DEFAULTS = {
   journalSize: 1000,
   defects: [] as readonly string[],
   demoAgents: true,
+  deterministicKeys: false,
   bodyLimit: 1024 * 1024,
   webhookTargets: 'any' as WebhookTargets,
   webhookTimeoutMs: 10_000,
@@ -76,7 +93,7 @@ export const MOCK_DEFAULTS = {
 export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const resolved = { ...MOCK_DEFAULTS, ...defined } as ResolvedMockOptions;
-  for (const name of ['startingCash', 'rateLimit', 'registerRateLimit', 'journalSize', 'bodyLimit', 'webhookTimeoutMs'] as const) {
+  for (const name of ['startingCash', 'rateLimit', 'registerRateLimit', 'maxAgents', 'journalSize', 'bodyLimit', 'webhookTimeoutMs'] as const) {
     const value = resolved[name];
     if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${String(value)}.`);
   }

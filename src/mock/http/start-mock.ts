@@ -2,12 +2,21 @@
 // tests. close() stops accepting, lets in-flight requests finish, then drops idle connections.
 import { createServer, type Server } from 'node:http';
 import { closeGracefully, listen } from '../../net/listen.js';
+import { isLoopbackHost } from '../../net/loopback.js';
+import { answerClientErrors } from './client-error.js';
 import { createMockApp } from './create-mock-app.js';
+import { exposedDefaults, exposureWarning } from './exposure.js';
 import type { MockContext } from './mock-context.js';
 import type { MockOptions } from './mock-options.js';
 
+const MAX_HEADER_BYTES = 16 * 1024;
+
 export interface StartMockOptions extends MockOptions {
   port?: number;
+  /**
+   * Address to bind (default 127.0.0.1). Beyond loopback the control API, the demo agents and
+   * webhook targets other than public are off unless given explicitly (see exposure.ts).
+   */
   host?: string;
   /** Time a client has to send the whole request, headers and body (default 30 000 ms). */
   requestTimeoutMs?: number;
@@ -27,7 +36,14 @@ export interface RunningMock {
 
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const { port = 0, host = '127.0.0.1', requestTimeoutMs = 30_000, headersTimeoutMs = 10_000, ...mockOptions } = options;
-  const { app, ctx } = createMockApp(mockOptions);
+  const loopback = isLoopbackHost(host);
+  if (!loopback && mockOptions.deterministicKeys) {
+    throw new Error(
+      `deterministic API keys are refused on ${host}, which is not a loopback address: anyone who can reach the mock and knows the seed could compute every agent's key. ` +
+        'Bind to 127.0.0.1 (--host), or leave out --deterministic-keys.',
+    );
+  }
+  const { app, ctx } = createMockApp(loopback ? mockOptions : exposedDefaults(mockOptions));
   // Slow-loris guard: a client has 10 s to send its headers and 30 s for the whole request.
   // Node checks these only every connectionsCheckingInterval (30 s by default, which would let a
   // slow client hold a connection for up to a minute), so check at least once a second.
@@ -35,7 +51,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const headersTimeout = Math.min(headersTimeoutMs, requestTimeout);
   const server = createServer(
     {
-      maxHeaderSize: 16 * 1024,
+      maxHeaderSize: MAX_HEADER_BYTES,
       requestTimeout,
       headersTimeout,
       keepAliveTimeout: 5_000,
@@ -43,7 +59,15 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     },
     app,
   );
-  const url = await listen(server, port, host);
+  answerClientErrors(server, ctx, MAX_HEADER_BYTES);
+  let url: string;
+  try {
+    url = await listen(server, port, host);
+  } catch (error) {
+    ctx.persistence?.close(); // frees the state file for the next attempt
+    throw error;
+  }
+  if (!loopback) for (const line of exposureWarning(url, ctx.options)) ctx.log(line);
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -51,11 +75,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ctx,
     server,
     close(graceMs = 5_000) {
+      // The state file gets the delivery queues before stopping the dispatcher empties them.
+      ctx.persistence?.flush();
       // Pending webhook attempts end with the server; none may outlive close().
       ctx.webhookDelivery.stop();
       // Event streams never finish on their own; a graceful close would wait out its grace period.
       ctx.events.close();
-      closing ??= closeGracefully(server, graceMs);
+      closing ??= closeGracefully(server, graceMs).finally(() => ctx.persistence?.close());
       return closing;
     },
   };

@@ -48,7 +48,10 @@ export function createWebhookRegistry(
     clear: () => byId.clear(),
     restore(records) {
       byId.clear();
-      for (const r of records) byId.set(r.id, { ...r, events: [...r.events] });
+      for (const r of records) {
+        byId.set(r.id, { ...r, events: [...r.events] });
+        onSecret(r.secret.startsWith('whsec_') ? r.secret.slice('whsec_'.length) : r.secret);
+      }
     },
   };
 }

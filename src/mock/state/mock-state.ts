@@ -22,28 +22,38 @@ export interface MockState {
   deliveries: DeliveriesData;
   /** Per coin (by ticker), oldest first. */
   prices: Array<{ symbol: string; overrides: PriceOverride[] }>;
-  /** null: keep the mock's own count (a hand-written fixture says nothing about it). */
+  /** Counters behind request ids (req_…, ctl_…); null keeps the mock's own (a hand-written fixture says nothing about them). */
   requestCount: number | null;
+  controlRequestCount: number | null;
   /** The generator of webhook ids; null keeps the mock's own. */
   ids: RngState | null;
+  /** The generator of API key bodies under deterministicKeys; null keeps the mock's own. */
+  keys: RngState | null;
   rateLimits: Array<{ limiter: string; entries: Array<[key: string, tat: number]> }>;
 }
 
-export function captureState(ctx: MockContext): MockState {
+/** The price overrides of every coin that has some. */
+export function pricesOf(ctx: MockContext): MockState['prices'] {
   const prices: MockState['prices'] = [];
   for (const coin of ctx.market.coins()) {
     const overrides = ctx.market.overrides(coin.symbol);
     if (overrides.length > 0) prices.push({ symbol: coin.symbol, overrides: overrides.map((o) => ({ ...o })) });
   }
+  return prices;
+}
+
+export function captureState(ctx: MockContext): MockState {
   return {
     seed: ctx.options.seed,
     clock: { kind: ctx.clock.kind, nowMs: ctx.clock.now() },
     engine: ctx.engine.exportData(),
     webhooks: ctx.webhooks.all().map((w) => ({ ...w, events: [...w.events] })),
     deliveries: ctx.webhookDelivery.exportState(),
-    prices,
+    prices: pricesOf(ctx),
     requestCount: ctx.requestCount,
+    controlRequestCount: ctx.controlRequestCount,
     ids: ctx.ids.save?.() ?? null,
+    keys: ctx.keys?.save?.() ?? null,
     rateLimits: [...ctx.limiters].map(([limiter, gcra]) => ({ limiter, entries: gcra.entries() })).filter((l) => l.entries.length > 0),
   };
 }
@@ -92,7 +102,9 @@ export function applyState(ctx: MockContext, state: MockState): void {
   }
   if (ctx.clock.kind === 'virtual') ctx.clock.set(state.clock.nowMs);
   if (state.requestCount !== null) ctx.requestCount = state.requestCount;
+  if (state.controlRequestCount !== null) ctx.controlRequestCount = state.controlRequestCount;
   if (state.ids) ctx.ids.restore?.(state.ids);
+  if (state.keys) ctx.keys?.restore?.(state.keys);
   for (const gcra of ctx.limiters.values()) gcra.reset();
   for (const { limiter, entries } of state.rateLimits) limiterNamed(ctx, limiter)?.restore(entries);
   ctx.demoAgents = restoreDemoAgents(ctx.engine, ctx.options.seed, ctx.options.demoAgents);

@@ -20,13 +20,17 @@ describe('the auth checks against a server without the control API', () => {
     const summary = await runAuthChecks(mock.baseUrl);
     expect(lines(summary).filter((l) => !l.startsWith('pass'))).toEqual([
       "skip rate-limit.recovers-after-retry-after [sandbox]: needs to wait 1 s on the server's clock: run with --slow, or against a mock started with --clock virtual:ISO",
+      "skip timestamp.window-edges-exact [live]: needs the server's time to the millisecond while a request travels: a server whose control API gives a virtual or fixed clock (the mock with --clock virtual:ISO)",
       'partial breaker.daily-loss-latches [live]: the breaker tripped after losing 5 USD in round trips (403 daily_loss_limit_reached with resetsAt; /portfolio shows it)',
+      "skip breaker.daily-loss-resets [live]: needs the server's clock moved to the next 00:00 UTC: a server whose control API gives a virtual clock (the mock with --clock virtual:ISO)",
     ]);
     const forms = Object.fromEntries(summary.findings.filter((f) => f.checkId.startsWith('breaker.')).map((f) => [findingLabel(f), f.status === 'skip' ? 'skip' : `${f.status} ${f.form}`]));
     expect(forms).toEqual({
       'breaker.max-position-enforced [live]': 'pass undefined',
       'breaker.daily-loss-latches [live]': 'partial round-trip',
       'breaker.reduce-only-passes [live]': 'pass round-trip',
+      'breaker.live-defaults [live]': 'pass undefined',
+      'breaker.daily-loss-resets [live]': 'skip',
     });
   }, 30_000);
 

@@ -38,12 +38,12 @@ export function spawnCli(args: readonly string[]): SpawnResult {
 }
 
 /** Starts the mock on an ephemeral port and waits for its banner (generously: the machine may be loaded). */
-export async function spawnMock(args: readonly string[], timeoutMs = 60_000): Promise<SpawnedMock> {
+export async function spawnMock(args: readonly string[], timeoutMs = 45_000): Promise<SpawnedMock> {
   const run = spawnCli(['--port', '0', ...args]);
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const url = /listening on (http:\/\/\S+)/.exec(run.stdout())?.[1];
-    if (url && /ready \d+ ms after|started in/.test(run.stdout())) {
+    if (url && /Ctrl-C stops it/.test(run.stdout())) {
       return { ...run, url, stop: (signal = 'SIGTERM') => (run.child.exitCode !== null || run.child.signalCode !== null ? run.exited : (run.child.kill(signal), run.exited)) };
     }
     if (run.child.exitCode !== null) throw new Error(`the mock exited (${run.child.exitCode}) before it listened: ${run.stderr()}`);

@@ -9,6 +9,7 @@ export const dailyLossLatches: Check = {
   title: 'The daily-loss breaker trips, shows in /portfolio, and stays tripped when the price recovers',
   category: 'circuit-breakers',
   spec: 'POST /orders: "Orders that add risk are refused with 403 daily_loss_limit_reached while the daily-loss breaker is tripped"; README: "dailyLossLimit latches until 00:00 UTC once the day\'s loss reaches it"; the problem carries resetsAt (the next 00:00 UTC).',
+  requirements: ['breakers.daily-loss.trips', 'breakers.daily-loss.latches'],
   modes: ['live'],
   needs: { register: true, orders: true, budget: 12 },
   async run(ctx) {

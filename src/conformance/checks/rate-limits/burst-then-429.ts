@@ -7,7 +7,7 @@ export const burstThen429: Check = {
   title: 'A fresh agent may send its whole quota at once; the next request gets 429 with Retry-After; Remaining tracks what was spent',
   category: 'rate-limits',
   spec: 'README, "Rate limits": "60 requests per minute per agent means a burst of 60 is allowed, the 61st is refused, and one more request is allowed every second after that"; X-RateLimit-Remaining "Requests left"; a 429 is problem+json rate_limited with "Retry-After: Seconds to wait before the next request will be accepted" (integer, minimum 1).',
-  requirements: ['ratelimit.burst', 'ratelimit.refused-429', 'ratelimit.retry-after', 'ratelimit.remaining.first', 'ratelimit.remaining.exhausted', 'ratelimit.gcra-refill'],
+  requirements: ['ratelimit.burst', 'ratelimit.refused-429', 'ratelimit.retry-after', 'ratelimit.remaining.first', 'ratelimit.remaining.exhausted'],
   modes: ['sandbox'],
   needs: { register: true, budget: 90 },
   async run(ctx) {

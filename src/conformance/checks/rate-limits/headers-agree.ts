@@ -13,6 +13,7 @@ export const headersAgree: Check = {
   title: 'X-RateLimit-* and the IETF RateLimit fields agree, and Remaining counts down by one per request',
   category: 'rate-limits',
   spec: 'Spec, components.headers: X-RateLimit-Limit "Requests allowed per window", X-RateLimit-Remaining "Requests left", RateLimit \'"default";r=59;t=1\' (r requests left), RateLimit-Policy \'"default";q=60;w=60\' (q requests per w seconds), on every response to an identified agent.',
+  requirements: ['ratelimit.headers.agree', 'ratelimit.remaining.counts-down', 'ratelimit.limit.registered'],
   modes: ['sandbox', 'live'],
   needs: { register: true, usesGivenAgent: true, budget: REQUESTS + 1 },
   async run(ctx) {

@@ -7,6 +7,7 @@ export const recoversAfterRetryAfter: Check = {
   title: 'A request sent Retry-After seconds after a 429 is accepted',
   category: 'rate-limits',
   spec: 'Spec, components.headers.Retry-After: "Seconds to wait before the next request will be accepted"; README: "a 429 carries Retry-After, and a request sent after that many seconds is accepted".',
+  requirements: ['ratelimit.retry-after.honoured'],
   modes: ['sandbox'],
   needs: { register: true, budget: 70 },
   async run(ctx) {

@@ -11,6 +11,7 @@ export const rateLimitHeaders: Check = {
   title: 'Every response to an identified agent carries sane rate-limit headers, 2xx and 4xx alike',
   category: 'schema',
   spec: 'Every response to an identified agent carries rate-limit headers in two forms: RateLimit-Policy / RateLimit (draft-ietf-httpapi-ratelimit-headers) and X-RateLimit-Limit / X-RateLimit-Remaining / X-RateLimit-Reset (integers ≥ 0).',
+  requirements: ['ratelimit.headers.present', 'ratelimit.reset', 'ratelimit.remaining.counts-down'],
   modes: ['sandbox', 'live'],
   needs: { register: true, budget: 10 },
   async run(ctx) {

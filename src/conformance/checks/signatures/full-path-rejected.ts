@@ -7,6 +7,7 @@ export const fullPathRejected: Check = {
   title: 'A signature over the full /v1/agent path gets 401',
   category: 'signatures',
   spec: 'SIGNING.md, "The scheme": path is "the request path relative to /v1/agent"; signing /v1/agent/orders is the full_path_signed mistake → 401 invalid_signature.',
+  requirements: ['signing.path.relative'],
   modes: ['live'],
   needs: { register: true, usesGivenAgent: true, budget: 2 },
   async run(ctx) {

@@ -7,6 +7,7 @@ export const queryNotSigned: Check = {
   title: 'A signature over path + query string gets 401',
   category: 'signatures',
   spec: 'SIGNING.md, "The scheme": path is "relative to /v1/agent and without the query string … GET /v1/agent/market?coins=bitcoin signs /market".',
+  requirements: ['signing.path.no-query'],
   modes: ['live'],
   needs: { register: true, usesGivenAgent: true, budget: 2 },
   async run(ctx) {

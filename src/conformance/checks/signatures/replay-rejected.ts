@@ -9,6 +9,7 @@ export const replayRejected: Check = {
   title: 'A valid signature replayed on another method, path or body gets 401',
   category: 'signatures',
   spec: 'SIGNING.md, "The scheme": the signature covers timestamp + METHOD + path + body, and "the signature is not the lowercase hex HMAC of the request as received" → 401 invalid_signature.',
+  requirements: ['signing.covers-request'],
   modes: ['live'],
   needs: { register: true, usesGivenAgent: true, budget: 8 },
   async run(ctx) {

@@ -7,6 +7,7 @@ export const wrongSecretRejected: Check = {
   title: 'A request signed with a wrong secret gets 401 invalid_signature',
   category: 'signatures',
   spec: 'SIGNING.md, "How the server checks a request": 401 invalid_signature when "the signature is not the lowercase hex HMAC of the request as received"; the HMAC key is "the UTF-8 bytes of the apiSecret returned by POST /register".',
+  requirements: ['signing.key.secret', 'signing.problem-json'],
   modes: ['live'],
   needs: { register: true, usesGivenAgent: true, budget: 2 },
   async run(ctx) {

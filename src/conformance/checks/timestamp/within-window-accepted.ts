@@ -9,6 +9,7 @@ export const withinWindowAccepted: Check = {
   title: 'Timestamps 29 s behind and 29 s ahead of the server clock are accepted',
   category: 'timestamp',
   spec: 'SIGNING.md, "Time window": "The server accepts a request when |serverNow − timestamp| ≤ 30 000 ms, both ends inclusive."',
+  requirements: ['signing.window.inside'],
   modes: ['live'],
   needs: { register: true, usesGivenAgent: true, budget: 3, clock: 'precise' },
   async run(ctx) {

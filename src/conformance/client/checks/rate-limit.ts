@@ -1,6 +1,6 @@
 // After a 429 the client must wait at least Retry-After before its next request. Timing is taken
 // on the mock's side: the 429 leaves at `at`, the next request arrives at `receivedAt`.
-import type { RawRequestRecord } from '../../../mock/http/journal.js';
+import type { RawRequestRecord } from '../../../mock/index.js';
 import { describe, fail, pass, skip, type ClientCheck } from '../client-check.js';
 
 /** Timer granularity on both sides; a client that ignores Retry-After comes back in a few ms. */

@@ -1,7 +1,7 @@
 // placeOrder answers 503 once. A resilient client retries after a backoff, and for POST /orders
 // only with a clientOrderId: a 503 may hide an order that was placed, and the id makes the retry
 // idempotent instead of a second order.
-import type { RawRequestRecord } from '../../../mock/http/journal.js';
+import type { RawRequestRecord } from '../../../mock/index.js';
 import { describe, fail, pass, skip } from '../client-check.js';
 import type { Scenario } from './scenario.js';
 

@@ -59,9 +59,7 @@ function store(
   ctx.state.agents.set(agentId, agent);
   ctx.state.agentIdByKey.set(apiKey, agentId);
   ctx.state.secrets.set(agentId, apiSecret);
-  // The key's body only: every key shares its nx_test_/nx_live_ prefix, which is no secret.
-  ctx.onCredential?.(apiSecret);
-  ctx.onCredential?.(apiKey.startsWith(keyPrefix(valid.mode)) ? apiKey.slice(keyPrefix(valid.mode).length) : apiKey);
+  announceCredentials(ctx, apiKey, apiSecret);
   const account = createAccount(agentId, ctx.config.startingCash, utcDayStart(now), {
     dailyLossLimit: valid.dailyLossLimit,
     maxPositionSize: valid.maxPositionSize,
@@ -69,4 +67,15 @@ function store(
   ctx.state.accounts.set(agentId, account);
   noteAccount(ctx, account);
   return { agent, apiSecret };
+}
+
+/**
+ * Tells the credential listener an agent's secret and key body (every key shares its
+ * nx_test_/nx_live_ prefix, which is no secret), so logs and the journal can redact them.
+ * Registration calls it, and so does an import of agents from a state file or a fixture.
+ */
+export function announceCredentials(ctx: EngineContext, apiKey: string, apiSecret: string): void {
+  ctx.onCredential?.(apiSecret);
+  const prefix = [keyPrefix('sandbox'), keyPrefix('live')].find((p) => apiKey.startsWith(p));
+  ctx.onCredential?.(prefix === undefined ? apiKey : apiKey.slice(prefix.length));
 }

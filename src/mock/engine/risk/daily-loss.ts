@@ -34,7 +34,7 @@ export function evaluateDailyLoss(ctx: EngineContext, account: AccountState, t: 
   if (limit === null) return;
   const loss = roundMoney(account.dayStartEquity - equityAt(ctx.market, account, t));
   if (account.dailyLoss.tripped) {
-    if (ctx.config.unlatchedDailyLoss && loss < limit) unlatch(ctx, account, t); // seeded defect only
+    ctx.strategies.whileTripped(ctx, account, loss, t);
     return;
   }
   if (loss < limit) return;
@@ -70,7 +70,8 @@ function rejectRiskAddingOrders(ctx: EngineContext, account: AccountState, t: Ep
   }
 }
 
-function unlatch(ctx: EngineContext, account: AccountState, t: EpochMs): void {
+/** Releases a tripped breaker (and says so with circuit_breaker.reset). */
+export function unlatch(ctx: EngineContext, account: AccountState, t: EpochMs): void {
   account.dailyLoss = { tripped: false, trippedAt: null, resetsAt: null };
   noteAccount(ctx, account);
   ctx.events.emit({ type: 'circuit_breaker.reset', agentId: account.agentId, at: t, breaker: breakerState(ctx, account, t) });

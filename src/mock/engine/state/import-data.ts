@@ -2,6 +2,7 @@
 // given; what the engine keeps only for speed (each agent's order list, clientOrderId index, the
 // resting-order index) is rebuilt from the orders. Structural problems are refused with the
 // path of every offending value, before anything of the running engine is replaced.
+import { announceCredentials } from '../agents/agent-registry.js';
 import { PERMISSIONS } from '../agents/validate-agent.js';
 import type { AgentRecord } from '../agents/types.js';
 import type { AccountState } from '../trading/account.js';
@@ -113,4 +114,5 @@ export function importEngineData(ctx: EngineContext, data: EngineData): void {
   const state = buildEngineState(data);
   if (data.rng && ctx.rng.restore) ctx.rng.restore(data.rng);
   ctx.state = state;
+  for (const a of data.agents) announceCredentials(ctx, a.agent.apiKey, a.secret);
 }

@@ -50,7 +50,7 @@ export function placeOrder(ctx: EngineContext, account: AccountState, input: Pla
   const symbol = coin.symbol;
   const refPrice = price ?? ctx.market.price(symbol, now);
   assertNotionalCap(quantity, refPrice);
-  assertRiskAllowed(ctx.config, account, symbol, side, quantity, refPrice);
+  assertRiskAllowed(ctx, account, symbol, side, quantity, refPrice);
   const qtyDecimals = decimalsOf(coin.lotSize);
   if (side === 'sell' && !ctx.config.allowShort) assertPositionAvailable(account, symbol, quantity, qtyDecimals);
   const plan = planWalk(ctx.market, symbol, now, side, quantity, price, coin.lotSize, qtyDecimals, ctx.config.feeBps);

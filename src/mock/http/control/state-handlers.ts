@@ -3,16 +3,15 @@ import { loadFixture } from '../../state/load-fixture.js';
 import { captureState } from '../../state/mock-state.js';
 import { stateToFixture } from '../../state/fixture/export-fixture.js';
 import { StateFixtureError } from '../../state/fixture/problems.js';
-import type { HandlerInput, HandlerResult } from '../handlers/handler.js';
-import type { MockContext } from '../mock-context.js';
-import { HttpProblem } from '../problem.js';
+import type { ControlHandler } from './control-handlers.js';
+import { HttpProblem } from '../../../rules/problems.js';
 import { iso } from '../serialize.js';
 
-export function exportState(ctx: MockContext, input: HandlerInput): HandlerResult {
+export const exportState: ControlHandler<'exportState'> = (ctx, input) => {
   return { status: 200, body: stateToFixture(captureState(ctx), { secrets: input.query.secrets === 'include' }) };
-}
+};
 
-export function importState(ctx: MockContext, input: HandlerInput): HandlerResult {
+export const importState: ControlHandler<'importState'> = (ctx, input) => {
   try {
     loadFixture(ctx, input.body);
   } catch (error) {
@@ -26,4 +25,4 @@ export function importState(ctx: MockContext, input: HandlerInput): HandlerResul
     status: 200,
     body: { agents: stats.agents, orders: stats.orders, restingOrders: stats.restingOrders, webhooks: ctx.webhooks.all().length, clock: { kind: ctx.clock.kind, now: iso(now), nowMs: now } },
   };
-}
+};

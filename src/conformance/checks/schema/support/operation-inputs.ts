@@ -4,8 +4,8 @@
 // generated operation table and look each operation up here, so an operation added to the spec
 // without a recipe is reported rather than silently skipped.
 import type { AgentClient, ApiResponse } from '../../../../client/agent-client.js';
-import type { OperationDef } from '../../../../codegen/runtime.js';
-import type { Permission } from '../../../../mock/engine/types.js';
+import type { OperationDef } from '../../../../rules/runtime.js';
+import type { Permission } from '../../../../rules/permission.js';
 import type { TestAgent } from '../../../agent-pool.js';
 import type { CheckContext } from '../../../check-context.js';
 import { coinInfo, EXAMPLE_SYMBOL, farBelow, lots, type CoinInfo } from './market-info.js';

@@ -1,0 +1,19 @@
+// What the request rules know inside the mock: every agent and secret of the engine, and the
+// limiters. Read through the context each time, so a reset (new engine) is seen at once.
+import type { RuleState } from '../../rules/rule-state.js';
+import type { AgentRecord } from '../engine/index.js';
+import type { MockContext } from './mock-context.js';
+
+export function mockRuleState(ctx: MockContext): RuleState<AgentRecord> {
+  return {
+    agentByKey: (key) => ctx.engine.agentByKey(key) ?? null,
+    secretOf: (agent) => ctx.engine.secretOf(agent.agentId),
+    linkedSecretsOf: (agent) => ctx.engine.siblingSecrets(agent.agentId),
+    quotas: {
+      agent: (agent) => ctx.agentLimiterFor(agent),
+      registration: ctx.registerLimiter,
+      windowSeconds: 60,
+    },
+    bodyLimit: ctx.options.bodyLimit,
+  };
+}
