@@ -9,7 +9,8 @@ let mock: TestMock | undefined;
 const streams: SseConnection[] = [];
 
 async function start(options: Parameters<typeof startTestMock>[0] = {}): Promise<TestMock> {
-  mock = await startTestMock(options);
+  // A virtual clock (startTestMock's default is the real one), so the hello's clock is known.
+  mock = await startTestMock({ clock: 'virtual:2026-01-05T12:00:00Z', ...options });
   return mock;
 }
 

@@ -1,7 +1,7 @@
 // The request journal: a capped ring buffer of what the mock saw and answered, for the control
 // API and for the client-side conformance runner. Secrets never enter it: signatures, secrets
 // and most of each API key are redacted before an entry is stored.
-import type { Refuser } from './request-state.js';
+import type { Refuser } from './refuser.js';
 
 export interface JournalEntry {
   seq: number;
