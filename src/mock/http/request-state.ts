@@ -3,9 +3,9 @@
 import type { Response } from 'express';
 import type { Judging } from '../../rules/judging.js';
 import type { AgentRecord } from '../engine/index.js';
-import type { Refuser } from './journal.js';
+import type { Refuser } from './refuser.js';
 
-export type { Refuser };
+export type { Refuser } from './refuser.js';
 
 export interface RequestState {
   requestId: string;

@@ -41,8 +41,12 @@ export function runPipeline(ctx: MockContext, route: PipelineRoute): RequestHand
       state.refusedBy = by;
       next(HttpProblem.from(problem));
     };
+    // On a virtual or fixed clock the wall-clock arrival goes along too (this adapter may read the
+    // wall clock; the rules may not), so a 401 can recognise a client signing with the real time.
+    const kind = ctx.clock.kind;
+    const wallClock = kind === 'real' ? {} : { wallClock: { at: Date.now(), judgeClock: kind } };
     const j = newJudging(
-      { method: req.method, path: state.fullPath, query: state.rawQuery, headers: req.headers, body: EMPTY, receivedAt: state.receivedAt, clientAddress: req.socket.remoteAddress },
+      { method: req.method, path: state.fullPath, query: state.rawQuery, headers: req.headers, body: EMPTY, receivedAt: state.receivedAt, clientAddress: req.socket.remoteAddress, ...wallClock },
       route.rules,
     );
     state.judging = j;

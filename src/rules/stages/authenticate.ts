@@ -32,11 +32,28 @@ export function missingSignature(mode: Mode): Problem {
 /** missing/invalid/out-of-window timestamp, with the judge's clock in the problem. */
 export function timestampProblem(raw: RawRequest, rules: SigningRules = defaultRules): Problem | undefined {
   // checkTimestamp itself treats an empty value as missing, and says it was empty.
-  const checked = rules.checkTimestamp(headerOf(raw, 'x-nx-timestamp'), raw.receivedAt);
+  const header = headerOf(raw, 'x-nx-timestamp');
+  const checked = rules.checkTimestamp(header, raw.receivedAt);
   if (checked.ok) return undefined;
   const extras: Record<string, unknown> = { serverTime: raw.receivedAt };
   if (checked.skewMs !== undefined) extras.skewMs = checked.skewMs;
-  return problem(checked.code, checked.detail, { extras });
+  return problem(checked.code, realTimeAgainstMockClock(raw, header, rules) ?? checked.detail, { extras });
+}
+
+/**
+ * The commonest 401 against a mock on a virtual or fixed clock: the client signs with the real
+ * time (Date.now()), which the same window would accept by the wall clock. Advice to sync the
+ * client's clock (NTP) would mislead here; say what is going on and the two ways out.
+ */
+function realTimeAgainstMockClock(raw: RawRequest, header: string | undefined, rules: SigningRules): string | undefined {
+  const wall = raw.wallClock;
+  if (wall === undefined || header === undefined || !rules.checkTimestamp(header, wall.at).ok) return undefined;
+  const at = new Date(raw.receivedAt).toISOString();
+  const clock = wall.judgeClock === 'virtual' ? `a virtual clock, now at ${at} (it moves only through POST /__nx/clock)` : `a fixed clock at ${at}`;
+  return (
+    `${TIMESTAMP_HEADER} '${header}' is the real time, but this mock runs ${clock}: your client signs with the real time and the mock judges by its own. ` +
+    `Sign with the mock's time (GET /__nx/clock, or mock.now() with startTestMock), or run the mock on the real clock (--clock real, the default).`
+  );
 }
 
 export interface SignatureInput {
