@@ -7,13 +7,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Exchange } from '../../client/agent-client.js';
 import type { ProblemCode } from '../../generated/schemas.js';
-import { problem, problemBody, type Problem } from '../../rules/problems.js';
+import { problem } from '../../rules/problems.js';
 import { payloadTooLarge } from '../../rules/stages/body-size.js';
 import { closeGracefully, listen } from '../../net/listen.js';
 import { redactTarget, redactText, SecretIndex } from '../../redact.js';
 import { SIGNING_BASE_PATH } from '../../signing/index.js';
 import { summarize as summarizeRun, type RunSummary } from '../findings.js';
 import { forward, isHopByHop, type Upstream } from './forward.js';
+import { flat, keyOf, ownProblem, RATE_LIMIT_HEADERS, readBody, send } from './own-answers.js';
 import { requestViolations, responseViolations } from './judge.js';
 import { proxyFindings, wantsEvidence, type Observed } from './proxy-findings.js';
 import { summarize, violationLine, violationsHeader, type Violation } from './violations.js';
@@ -47,36 +48,6 @@ export interface RunningProxy {
   /** The traffic so far as the findings every runner reports (kind 'proxy'). */
   report(options?: { strict?: boolean }): RunSummary;
   close(): Promise<void>;
-}
-
-interface OwnProblem {
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-}
-
-/** A problem+json answer of the proxy itself, from the shared templates (code, requestId, X-Request-Id). */
-function ownProblem(requestId: string, found: Problem, violations: string): OwnProblem {
-  const text = JSON.stringify(problemBody(found, requestId));
-  return { status: found.status, text, headers: { ...found.headers, 'content-type': 'application/problem+json', 'x-request-id': requestId, 'x-nx-violations': violations } };
-}
-
-function send(res: ServerResponse, problem: OwnProblem): void {
-  res.writeHead(problem.status, { ...problem.headers, 'content-length': Buffer.byteLength(problem.text) });
-  res.end(problem.text);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= limit) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
@@ -202,18 +173,6 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       return closing;
     },
   };
-}
-
-const RATE_LIMIT_HEADERS = new Set(['ratelimit', 'ratelimit-policy', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']);
-
-const keyOf = (req: IncomingMessage): string => String(req.headers['x-nx-key'] ?? '');
-
-function flat(headers: IncomingMessage['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !isHopByHop(name)) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
 }
 
 /** Credentials in a 2xx JSON answer (registerAgent's apiSecret and apiKey, createWebhook's secret). */
