@@ -35,7 +35,16 @@ export function redactBody(text: string, index?: SecretIndex): string {
   const clean = scrubText(window, index);
   const shown = clean.length > MAX_BODY_CHARS ? clean.slice(0, MAX_BODY_CHARS) : clean;
   const hidden = text.length - window.length + clean.length - shown.length;
-  return hidden > 0 ? `${shown}…[${hidden} more chars]` : shown;
+  return hidden > 0 ? copied(`${shown}…[${hidden} more chars]`) : shown;
+}
+
+/**
+ * A copy of s that holds no reference to a longer string: V8 keeps a slice as a view of its whole
+ * parent, so a journal entry clipped from a 1 MiB body would keep all of it alive. Slicing a
+ * concatenation flattens it into new memory first (a well-known V8 idiom).
+ */
+function copied(s: string): string {
+  return ` ${s}`.slice(1);
 }
 
 /** Free text (a log line, an error message): string literals and words judged one by one. */
