@@ -1,6 +1,8 @@
 // The request journal: a capped ring buffer of what the mock saw and answered, for the control
-// API and for the client-side conformance runner. Secrets never enter it: signatures, secrets
-// and most of each API key are redacted before an entry is stored.
+// API and for the client-side conformance runner. Secrets never leave it: signatures, secrets
+// and most of each API key are redacted. The path is redacted when an entry is added; the query,
+// headers and bodies (the costly part) when it is first read, so a request pays nothing for a
+// journal nobody reads. Until then an entry holds clipped copies of them, never more.
 
 export interface JournalEntry {
   seq: number;
@@ -52,8 +54,49 @@ export interface JournalFilter {
   limit?: number;
 }
 
+/** The parts of an entry that hold what a client sent, redacted on first read. */
+export type JournalDetails = Pick<JournalEntry, 'query' | 'requestHeaders' | 'requestBody' | 'responseBody'>;
+type JournalMeta = Omit<JournalEntry, keyof JournalDetails>;
+
+/**
+ * An entry whose details are computed when first read. They are own enumerable getters, so
+ * spreading an entry or JSON.stringify() reads them like plain fields.
+ */
+class Recorded {
+  #pending: (() => JournalDetails) | undefined;
+  #shown: JournalDetails | undefined;
+
+  constructor(meta: JournalMeta, details: () => JournalDetails) {
+    Object.assign(this, meta);
+    this.#pending = details;
+    Object.defineProperties(this, DETAIL_GETTERS);
+  }
+
+  details(): JournalDetails {
+    if (this.#shown === undefined) {
+      this.#shown = (this.#pending as () => JournalDetails)();
+      this.#pending = undefined; // the raw parts can go
+    }
+    return this.#shown;
+  }
+}
+
+const getter = <K extends keyof JournalDetails>(key: K): PropertyDescriptor => ({
+  enumerable: true,
+  get(this: Recorded) {
+    return this.details()[key];
+  },
+});
+const DETAIL_GETTERS: PropertyDescriptorMap = {
+  query: getter('query'),
+  requestHeaders: getter('requestHeaders'),
+  requestBody: getter('requestBody'),
+  responseBody: getter('responseBody'),
+};
+
 export interface Journal {
-  add(entry: Omit<JournalEntry, 'seq'>): void;
+  /** Adds an entry; `details` is called at most once, when the entry is first read. */
+  add(entry: Omit<JournalMeta, 'seq'>, details: () => JournalDetails): void;
   list(filter?: JournalFilter): JournalEntry[];
   clear(): void;
   /** Calls `listener` with each entry as it is added (the dashboard's event feed); returns unsubscribe. */
@@ -68,8 +111,8 @@ export function createJournal(capacity = 1000): Journal {
   let seq = 0;
   const listeners = new Set<(entry: JournalEntry) => void>();
   return {
-    add(entry) {
-      const full = { seq: ++seq, ...entry };
+    add(entry, details) {
+      const full = new Recorded({ seq: ++seq, ...entry }, details) as unknown as JournalEntry;
       if (ring.length < capacity) ring.push(full);
       else ring[next] = full;
       next = (next + 1) % capacity;
