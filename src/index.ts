@@ -15,12 +15,13 @@ export type { SignatureDiagnosis, SignatureMistakeCode, TimestampCheck } from '.
 // The conformance runner
 export { catalogue } from './conformance/catalogue.js';
 export { runChecks, ServerUnreachableError, type RunConfig } from './conformance/run-checks.js';
-export type { Check, CheckOutcome } from './conformance/check.js';
-export type { Finding, RunSummary, Evidence, CheckCategory } from './conformance/findings.js';
+export type { Check } from './conformance/check.js';
+export type { Outcome, AgentMode } from './conformance/outcome.js';
+export type { Finding, RunSummary, Evidence, CheckCategory, Counts, Verdict, RunKind } from './conformance/findings.js';
 export { renderPretty, renderJson, renderJunit, writeReports } from './conformance/report/index.js';
 
 // Generated from the spec
 export { operations, operationList } from './generated/operations.js';
 export type { OperationId } from './generated/operations.js';
-export type { OperationDef } from './codegen/runtime.js';
+export type { OperationDef } from './rules/runtime.js';
 export { TOOL_VERSION } from './version.js';

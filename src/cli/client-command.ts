@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ALL_PERMISSIONS, type AgentMode } from '../conformance/check.js';
 import { clientChecks, ENV_NAMES, runClientChecks, scenarios, UnknownScenarioError } from '../conformance/client/index.js';
 import type { Permission } from '../mock/engine/types.js';
-import { collect, createReporting, list, positiveInt, runReported } from './cli-shared.js';
+import { collect, createReporting, list, positiveInt, REPORTER_HELP, runReported } from './cli-shared.js';
 
 function permissionList(value: string): Permission[] {
   const names = list(value);
@@ -49,7 +49,8 @@ export function clientCommand(onExit: (code: number) => void): Command {
     .option('--timeout <ms>', 'time-out per run of the client', positiveInt, 60_000)
     .option('--rate-limit <n>', 'requests per minute per agent', positiveInt)
     .option('--seed <n>', 'seed of the mock', positiveInt, 42)
-    .option('--reporter <names>', 'pretty, json, junit, html (comma-separated)', list, ['pretty'])
+    .option('--strict', 'count skipped checks as failures (exit 1)')
+    .option('--reporter <names>', REPORTER_HELP, list, ['pretty'])
     .option('--out <dir>', 'where json, junit and html reports go')
     .addHelpText('after', helpText)
     .action(async (command: string[], opts) => {
@@ -71,6 +72,7 @@ export function clientCommand(onExit: (code: number) => void): Command {
             timeoutMs: opts.timeout,
             rateLimit: opts.rateLimit,
             seed: opts.seed,
+            strict: Boolean(opts.strict),
             signal,
             onRunStart: (label) => process.stderr.write(`[nx] running the client (${label}): ${command.join(' ')}\n`),
             onOutput: (line) => process.stderr.write(`[client] ${line}\n`),

@@ -2,10 +2,12 @@
 import { Command, Option } from 'commander';
 import { marketOption } from '../market-sources/market-option.js';
 import { collect, integer, listenFailure, nonNegativeNumber, port, positiveInt, positiveNumber } from './cli-shared.js';
+import { colorsFor, noColors, type Colors } from './color.js';
 import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
 import { WEBHOOK_TARGETS } from '../mock/webhooks/url-policy.js';
+import { stateFromOption, stateLine, stateMockOptions, stateOption, stateSyncOption } from './state-options.js';
 
 /** The clock line: a virtual clock's start matters, since live clients must sign with its time. */
 function describeClock(clock: RunningMock['ctx']['clock']): string {
@@ -15,13 +17,16 @@ function describeClock(clock: RunningMock['ctx']['clock']): string {
   return "real (this machine's time)";
 }
 
-export function banner(mock: RunningMock): string {
-  const lines = [`nx-conformance mock exchange listening on ${mock.url}`, `  API:     ${mock.baseUrl}`];
+/** The start-up banner; `c` colours it (colorsFor(process.stdout) in the CLI, none by default). */
+export function banner(mock: RunningMock, c: Colors = noColors): string {
+  const lines = [`nx-conformance mock exchange listening on ${c.bold(c.green(mock.url))}`, `  API:     ${mock.baseUrl}`];
   if (mock.ctx.options.control) lines.push(`  control: ${mock.url}/__nx (openapi/control.yaml)`, `  dashboard: ${mock.url}/__nx/ui`);
   const validation = mock.ctx.options.validateResponses ? 'on: every response is checked against the spec' : 'off (--validate-responses turns it on)';
   lines.push(`  seed ${mock.ctx.options.seed}, ${mock.ctx.options.rateLimit} requests/min per agent, response validation ${validation}`);
   lines.push(`  clock:   ${describeClock(mock.ctx.clock)}`);
-  if (mock.ctx.defects.size > 0) lines.push(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`);
+  const state = stateLine(mock.ctx);
+  if (state) lines.push(state);
+  if (mock.ctx.defects.length > 0) lines.push(c.red(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`));
   for (const demo of mock.ctx.demoAgents) {
     lines.push(`  demo ${demo.mode} agent: key ${demo.apiKey}  secret ${demo.apiSecret}`);
   }
@@ -57,6 +62,9 @@ export function mockCommand(onExit: (code: number) => void): Command {
     .option('--webhook-timeout <ms>', 'real-time limit of one webhook delivery attempt', positiveNumber, MOCK_DEFAULTS.webhookTimeoutMs)
     .option('--defect <name>', 'switch on a seeded defect (repeatable; see --list-defects)', collect, [])
     .option('--list-defects', 'print the seeded defects, one name per line, and exit')
+    .addOption(stateOption())
+    .addOption(stateSyncOption())
+    .addOption(stateFromOption())
     .action(async (opts, cmd: Command) => {
       if (opts.listDefects) {
         process.stdout.write(`${defectNames.join('\n')}\n`);
@@ -74,14 +82,15 @@ export function mockCommand(onExit: (code: number) => void): Command {
         return onExit(1);
       }
       // A replay only moves inside its recording: unless --clock was given, start a virtual clock at its first point.
-      const clock = market.span && cmd.getOptionValueSource('clock') === 'default' ? `virtual:${new Date(market.span.from).toISOString()}` : opts.clock;
+      const clockGiven = cmd.getOptionValueSource('clock') !== 'default';
+      const clock = market.span && !clockGiven ? `virtual:${new Date(market.span.from).toISOString()}` : opts.clock;
       let mock: RunningMock;
       try {
         mock = await startMock({
           port: opts.port,
           host: opts.host,
           seed: opts.seed,
-          clock,
+          ...(await stateMockOptions({ ...opts, clock }, clockGiven || market.span !== undefined)),
           market: market.market,
           marketDescription: market.describe.replace(/^market: /, ''),
           startingCash: opts.startingCash,
@@ -106,12 +115,15 @@ export function mockCommand(onExit: (code: number) => void): Command {
         return onExit(1);
       }
       // performance.now() counts from the process's start: what the user waited, not just the listen.
-      process.stdout.write(`${banner(mock)}\n  ${market.describe}\n  ready ${Math.round(performance.now())} ms after the process started; Ctrl-C stops it.\n`);
+      process.stdout.write(`${banner(mock, colorsFor(process.stdout))}\n  ${market.describe}\n  ready ${Math.round(performance.now())} ms after the process started; Ctrl-C stops it.\n`);
       for (const d of mock.ctx.defects) process.stderr.write(`[mock] defect ${d}: ${defectCatalogue[d]}\n`);
       const stop = (signal: string): void => {
-        process.stderr.write(`[mock] ${signal}: finishing in-flight requests…\n`);
         market.close();
-        void mock.close().then(() => onExit(0));
+        const closing = mock.close();
+        // Said once the server has stopped listening (close() does that at once), so whoever reads
+        // the line can rely on new connections being refused.
+        process.stderr.write(`[mock] ${signal}: finishing in-flight requests…\n`);
+        void closing.then(() => onExit(0));
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));

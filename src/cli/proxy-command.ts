@@ -2,7 +2,7 @@
 // until SIGINT/SIGTERM, which print the summary. Exit 0 when nothing broke the spec, else 1.
 import { Command, InvalidArgumentError } from 'commander';
 import { startProxy } from '../conformance/proxy/index.js';
-import { listenFailure, port } from './cli-shared.js';
+import { createReporting, list, listenFailure, port } from './cli-shared.js';
 
 function url(value: string): string {
   try {
@@ -33,8 +33,11 @@ export function proxyCommand(onExit: (code: number) => void): Command {
     .requiredOption('--target <url>', 'the server, e.g. http://127.0.0.1:4010 (a trailing /v1/agent is fine)', url)
     .option('--port <n>', 'port to listen on (0 = any free port)', port, 4011)
     .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--errors', 'stop bad requests with a 4xx problem and replace bad answers with a 502 problem')
+    .option('--errors', 'stop bad requests with a 4xx problem and replace bad answers with a 500 internal_error problem')
     .option('--secret <KEY=SECRET>', 'verify the signatures of this key fully (repeatable; never printed)', secretPair, { pairs: {}, malformed: 0 })
+    .option('--reporter <names>', 'at exit, also write these reports: pretty, json, junit (comma-separated)', list, [])
+    .option('--out <dir>', 'where json and junit reports go')
+    .option('--strict', 'exit 1 also when a rule saw no traffic')
     .addHelpText(
       'after',
       '\nEvery answer with a violation carries X-NX-Violations: <count>; <first violation>.\n' +
@@ -47,6 +50,8 @@ export function proxyCommand(onExit: (code: number) => void): Command {
         process.stderr.write('nx-conformance: --secret expects KEY=SECRET (the value given is not shown).\n');
         return onExit(2);
       }
+      const reporting = createReporting(opts.reporter as string[], opts.out, false);
+      if (!reporting) return onExit(2);
       let proxy: Awaited<ReturnType<typeof startProxy>>;
       try {
         proxy = await startProxy({
@@ -70,7 +75,11 @@ export function proxyCommand(onExit: (code: number) => void): Command {
       );
       const stop = (signal: string): void => {
         process.stdout.write(`[proxy] ${signal}: ${proxy.summary()}\n`);
-        void proxy.close().then(() => onExit(proxy.violations().length > 0 ? 1 : 0));
+        const report = proxy.report({ strict: Boolean(opts.strict) });
+        void proxy
+          .close()
+          .then(() => reporting.finish(report))
+          .then(() => onExit(report.verdict === 'pass' ? 0 : 1));
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));

@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import { receiverChecks } from '../conformance/webhook-receiver/checks.js';
 import { ReceiverUnreachableError, ReceiverUsageError, runReceiverChecks } from '../conformance/webhook-receiver/run-receiver-checks.js';
-import { createReporting, list, positiveInt, runReported } from './cli-shared.js';
+import { createReporting, list, positiveInt, REPORTER_HELP, runReported } from './cli-shared.js';
 
 export function webhookReceiverCommand(onExit: (code: number) => void): Command {
   return new Command('webhook-receiver')
@@ -13,7 +13,8 @@ export function webhookReceiverCommand(onExit: (code: number) => void): Command 
     .addOption(new Option('--secret <whsec>', "the receiver's whsec_ secret, as POST /webhooks returned it").env('WEBHOOK_SECRET'))
     .option('--replay-acknowledged', 'the receiver answers 2xx to a repeated webhook-id without processing it again: report the replay check as skipped, not failed')
     .option('--checks <ids>', 'only these check ids (comma-separated)', list)
-    .option('--reporter <names>', 'pretty, json, junit, html (comma-separated)', list, ['pretty'])
+    .option('--strict', 'count skipped checks as failures (exit 1)')
+    .option('--reporter <names>', REPORTER_HELP, list, ['pretty'])
     .option('--out <dir>', 'where json, junit and html reports go')
     .option('--timeout <ms>', 'per-request time-out', positiveInt, 10_000)
     .option('--list', 'print the checks and exit')
@@ -37,13 +38,15 @@ export function webhookReceiverCommand(onExit: (code: number) => void): Command 
       const progress = reporting.progress;
       const code = await runReported(
         reporting,
-        () =>
+        (signal) =>
           runReceiverChecks({
             url: opts.url,
             secret: opts.secret,
             timeoutMs: opts.timeout,
             replayAcknowledged: Boolean(opts.replayAcknowledged),
             only: opts.checks,
+            strict: Boolean(opts.strict),
+            signal,
             onCheckStart: (c) => progress?.checkStarted(c),
             onFinding: (f) => progress?.checkFinished(f),
           }),

@@ -1,7 +1,7 @@
 // A typed client for the Agent Connect API that signs per SIGNING.md. Typed methods for each
 // operation, plus `send()` for anything else (the conformance checks use it to bend the rules).
-import type { z } from 'zod';
-import type * as S from '../generated/schemas.js';
+import { operations, type OperationId } from '../generated/operations.js';
+import type { OkBodyOf, PayloadOf } from '../rules/operation-types.js';
 import { signRequest } from '../signing/index.js';
 import { rawRequest, type RawResponse } from './raw-request.js';
 
@@ -21,6 +21,11 @@ export interface AgentClientOptions {
   timeoutMs?: number;
   /** Called with every exchange, for logs and evidence. */
   onExchange?: (exchange: Exchange) => void;
+  /**
+   * Aborts requests: a signal, or a function read at each request (the conformance runner hands
+   * one client to several checks in turn, each with its own signal).
+   */
+  signal?: AbortSignal | (() => AbortSignal | undefined);
 }
 
 export interface SendOptions {
@@ -42,7 +47,16 @@ export interface SendOptions {
 }
 
 export interface Exchange {
-  request: { method: string; url: string; headers: Record<string, string>; body: string };
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+    /** What the client signed, when it signed (it may differ from what was sent: signedPath, signedBody). */
+    signed?: { path: string; body: string };
+    /** now() when it was sent (the client's idea of the server's time, for reproductions). */
+    sentAt?: number;
+  };
   response: RawResponse;
 }
 
@@ -51,8 +65,6 @@ export interface ApiResponse<T> extends RawResponse {
   json: T | undefined;
   exchange: Exchange;
 }
-
-type Out<T extends z.ZodType> = z.infer<T>;
 
 export function createAgentClient(options: AgentClientOptions) {
   const now = options.now ?? (() => Date.now());
@@ -82,10 +94,13 @@ export function createAgentClient(options: AgentClientOptions) {
         });
       }
     }
+    const signed = headers['x-nx-signature'] === undefined ? undefined : { path: opts.signedPath ?? path, body: (opts.signedBody ?? body).toString() };
     Object.assign(headers, opts.headers);
     const url = `${options.baseUrl.replace(/\/$/, '')}${target}`;
-    const response = await rawRequest({ method, url, headers, body, timeoutMs: options.timeoutMs });
-    const exchange: Exchange = { request: { method, url, headers, body: body.toString() }, response };
+    const sentAt = now();
+    const signal = typeof options.signal === 'function' ? options.signal() : options.signal;
+    const response = await rawRequest({ method, url, headers, body, timeoutMs: options.timeoutMs, signal });
+    const exchange: Exchange = { request: { method, url, headers, body: body.toString(), sentAt, ...(signed ? { signed } : {}) }, response };
     options.onExchange?.(exchange);
     let json: T | undefined;
     try {
@@ -96,28 +111,59 @@ export function createAgentClient(options: AgentClientOptions) {
     return { ...response, json, exchange };
   }
 
-  return {
-    send,
-    register: (body: Out<typeof S.RegisterRequest>) => send<Out<typeof S.RegisterResponse>>('POST', '/register', { body, credentials: null }),
-    me: () => send<Out<typeof S.MeResponse>>('GET', '/me'),
-    market: (coins?: string) => send<Out<typeof S.MarketResponse>>('GET', '/market', { query: { coins } }),
-    orderBook: (symbol: string, depth?: number) => send<Out<typeof S.OrderBookResponse>>('GET', `/market/${encodeURIComponent(symbol)}/orderbook`, { query: { depth } }),
-    candles: (symbol: string, interval?: string, limit?: number) =>
-      send<Out<typeof S.CandlesResponse>>('GET', `/market/${encodeURIComponent(symbol)}/candles`, { query: { interval, limit } }),
-    portfolio: () => send<Out<typeof S.PortfolioResponse>>('GET', '/portfolio'),
-    placeOrder: (body: Out<typeof S.OrderRequest>) => send<Out<typeof S.OrderResponse>>('POST', '/orders', { body }),
-    listOrders: (query: { status?: string; symbol?: string; limit?: number; cursor?: string } = {}) =>
-      send<Out<typeof S.OrderListResponse>>('GET', '/orders', { query }),
-    getOrder: (orderId: string) => send<Out<typeof S.OrderResponse>>('GET', `/orders/${encodeURIComponent(orderId)}`),
-    modifyOrder: (orderId: string, body: Out<typeof S.ModifyOrderRequest>) =>
-      send<Out<typeof S.OrderResponse>>('PATCH', `/orders/${encodeURIComponent(orderId)}`, { body }),
-    cancelOrder: (orderId: string) => send<Out<typeof S.OrderResponse>>('DELETE', `/orders/${encodeURIComponent(orderId)}`),
-    sentiment: (coins?: string) => send<Out<typeof S.SentimentResponse>>('GET', '/sentiment', { query: { coins } }),
-    socialFeed: (query: { limit?: number; cursor?: string } = {}) => send<Out<typeof S.SocialFeedResponse>>('GET', '/social/feed', { query }),
-    createWebhook: (body: Out<typeof S.WebhookRequest>) => send<Out<typeof S.WebhookCreatedResponse>>('POST', '/webhooks', { body }),
-    listWebhooks: () => send<Out<typeof S.WebhookListResponse>>('GET', '/webhooks'),
-    deleteWebhook: (id: string) => send('DELETE', `/webhooks/${encodeURIComponent(id)}`),
-  };
+  /** Calls one operation: method and path come from the generated table, so they cannot drift. */
+  function call<K extends OperationId>(id: K, pathParams: Record<string, string>, opts: SendOptions = {}): Promise<ApiResponse<OkBodyOf<K>>> {
+    const op = operations[id];
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? ''));
+    return send<OkBodyOf<K>>(op.method.toUpperCase(), path, opts);
+  }
+
+  // One method per operation: a spec operation without one, or a method answering another
+  // operation's type, is a compile error (`satisfies OperationMethods`).
+  const methods = {
+    register: (body: PayloadOf<'registerAgent'>) => call('registerAgent', {}, { body, credentials: null }),
+    me: () => call('getMe', {}),
+    market: (coins?: string) => call('getMarket', {}, { query: { coins } }),
+    orderBook: (symbol: string, depth?: number) => call('getOrderBook', { symbol }, { query: { depth } }),
+    candles: (symbol: string, interval?: string, limit?: number) => call('getCandles', { symbol }, { query: { interval, limit } }),
+    portfolio: () => call('getPortfolio', {}),
+    placeOrder: (body: PayloadOf<'placeOrder'>) => call('placeOrder', {}, { body }),
+    listOrders: (query: { status?: string; symbol?: string; limit?: number; cursor?: string } = {}) => call('listOrders', {}, { query }),
+    getOrder: (orderId: string) => call('getOrder', { orderId }),
+    modifyOrder: (orderId: string, body: PayloadOf<'modifyOrder'>) => call('modifyOrder', { orderId }, { body }),
+    cancelOrder: (orderId: string) => call('cancelOrder', { orderId }),
+    sentiment: (coins?: string) => call('getSentiment', {}, { query: { coins } }),
+    socialFeed: (query: { limit?: number; cursor?: string } = {}) => call('getSocialFeed', {}, { query }),
+    createWebhook: (body: PayloadOf<'createWebhook'>) => call('createWebhook', {}, { body }),
+    listWebhooks: () => call('listWebhooks', {}),
+    deleteWebhook: (id: string) => call('deleteWebhook', { webhookId: id }),
+  } satisfies OperationMethods;
+
+  return { send, ...methods };
 }
+
+/** The client's method for each operationId. */
+export const METHOD_OF_OPERATION = {
+  registerAgent: 'register',
+  getMe: 'me',
+  getMarket: 'market',
+  getOrderBook: 'orderBook',
+  getCandles: 'candles',
+  getPortfolio: 'portfolio',
+  placeOrder: 'placeOrder',
+  listOrders: 'listOrders',
+  getOrder: 'getOrder',
+  modifyOrder: 'modifyOrder',
+  cancelOrder: 'cancelOrder',
+  getSentiment: 'sentiment',
+  getSocialFeed: 'socialFeed',
+  createWebhook: 'createWebhook',
+  listWebhooks: 'listWebhooks',
+  deleteWebhook: 'deleteWebhook',
+} as const satisfies Record<OperationId, string>;
+
+export type OperationMethods = {
+  [K in OperationId as (typeof METHOD_OF_OPERATION)[K]]: (...args: never[]) => Promise<ApiResponse<OkBodyOf<K>>>;
+};
 
 export type AgentClient = ReturnType<typeof createAgentClient>;

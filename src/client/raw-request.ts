@@ -31,6 +31,8 @@ export class RequestFailedError extends Error {
 }
 
 export async function rawRequest(req: RawRequest): Promise<RawResponse> {
+  // An aborted caller (a timed-out conformance check, Ctrl-C) sends nothing more.
+  req.signal?.throwIfAborted();
   const started = performance.now();
   const timeout = AbortSignal.timeout(req.timeoutMs ?? 10_000);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
@@ -44,11 +46,19 @@ export async function rawRequest(req: RawRequest): Promise<RawResponse> {
       redirect: 'manual',
     });
   } catch (error) {
+    // The caller's abort is the caller's error (its reason), not an unreachable server.
+    if (req.signal?.aborted) throw req.signal.reason;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = timeout.aborted ? `no answer within ${req.timeoutMs ?? 10_000} ms` : (cause?.code ?? cause?.message ?? String(error));
     throw new RequestFailedError(req.url, reason);
   }
-  const text = await res.text();
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (error) {
+    if (req.signal?.aborted) throw req.signal.reason;
+    throw error;
+  }
   const headers: Record<string, string> = {};
   res.headers.forEach((value, name) => {
     headers[name] = value;

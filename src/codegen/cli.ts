@@ -20,7 +20,7 @@ function posix(p: string): string {
 
 /** Import specifier for runtime.ts from `outDir`, so output in any directory resolves it. */
 function runtimeImportFrom(outDir: string): string {
-  const rel = posix(relative(outDir, join(here, 'runtime.js')));
+  const rel = posix(relative(outDir, join(here, '..', 'rules', 'runtime.js')));
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 

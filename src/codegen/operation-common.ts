@@ -3,7 +3,7 @@ import type { oas31 } from 'openapi3-ts';
 import { CodegenError } from './errors.js';
 import { isAnnotation } from './keywords.js';
 import { child, deref, isRecord } from './pointer.js';
-import type { HttpMethod } from './runtime.js';
+import type { HttpMethod } from '../rules/runtime.js';
 
 const METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'patch']);
 const PATH_ITEM_KEYS = new Set(['summary', 'description', 'servers', 'parameters']);

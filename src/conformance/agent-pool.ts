@@ -3,8 +3,8 @@
 // would push an agent near its rate limit gets a freshly registered one instead. Registration
 // itself is rate-limited by servers, so a 429 there is waited out (Retry-After) and retried.
 import { createAgentClient, type AgentClient, type ApiResponse, type Exchange } from '../client/agent-client.js';
-import type { Permission } from '../mock/engine/types.js';
-import { createGcra, type Gcra } from '../mock/limits/gcra.js';
+import type { Permission } from '../rules/permission.js';
+import { createGcra, type Gcra } from '../rules/gcra.js';
 import { ALL_PERMISSIONS, CheckSkipped, type AgentMode, type AgentRequest } from './check.js';
 
 export interface TestAgent {
@@ -26,10 +26,11 @@ export interface AgentPoolOptions {
   timeoutMs: number;
   given?: { apiKey: string; apiSecret: string } | undefined;
   onExchange: (exchange: Exchange) => void;
-  /** Waits out a registration 429 on the server's clock (moves a virtual clock, else sleeps). */
-  waitServer: (ms: number) => Promise<void>;
+  /** Waits on the server's clock (moves a virtual clock, else sleeps), saying what for. */
+  waitServer: (ms: number, what: string) => Promise<void>;
   now: () => number;
-  signal: AbortSignal;
+  /** The signal of the check being served (its requests are aborted with it). */
+  signal: () => AbortSignal | undefined;
 }
 
 const MARGIN = 5;
@@ -44,6 +45,7 @@ export function createAgentPool(options: AgentPoolOptions) {
       credentials: { apiKey, apiSecret },
       timeoutMs: options.timeoutMs,
       now: options.now,
+      signal: options.signal,
       onExchange: (exchange) => {
         const agent = track();
         agent?.quota.take('agent', options.now());
@@ -55,16 +57,16 @@ export function createAgentPool(options: AgentPoolOptions) {
   const remaining = (agent: TestAgent): number => agent.quota.peek('agent', options.now()).remaining;
 
   async function register(req: Required<Pick<AgentRequest, 'mode' | 'permissions'>> & AgentRequest): Promise<TestAgent> {
-    const anonymous = createAgentClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, onExchange: options.onExchange });
+    const anonymous = createAgentClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, onExchange: options.onExchange, signal: options.signal });
     const body: Record<string, unknown> = { name: `nx-conformance ${req.mode} ${++registrations}`, permissions: [...req.permissions], mode: req.mode };
     if (req.dailyLossLimit !== undefined) body.dailyLossLimit = req.dailyLossLimit;
     if (req.maxPositionSize !== undefined) body.maxPositionSize = req.maxPositionSize;
     for (let attempt = 0; ; attempt++) {
-      options.signal.throwIfAborted();
       const res = await anonymous.send<{ agent?: { id?: string; apiKey?: string; apiSecret?: string; rateLimit?: string } }>('POST', '/register', { body });
       if (res.status === 429 && attempt < 5) {
         const wait = Number(res.headers['retry-after'] ?? '2');
-        await options.waitServer((Number.isFinite(wait) && wait > 0 ? wait : 2) * 1000);
+        const ms = (Number.isFinite(wait) && wait > 0 ? wait : 2) * 1000;
+        await options.waitServer(ms, `the server's registration quota (POST /register answered 429, Retry-After: ${res.headers['retry-after'] ?? 'none'}); the runner registers ${req.mode} agent ${registrations} of this run`);
         continue;
       }
       const agent = res.json?.agent;
@@ -88,11 +90,22 @@ export function createAgentPool(options: AgentPoolOptions) {
     }
   }
 
+  const keyOf = (full: AgentRequest & { mode: AgentMode; permissions: readonly Permission[] }): string =>
+    JSON.stringify([full.mode, [...full.permissions].sort(), full.dailyLossLimit ?? null, full.maxPositionSize ?? null]);
+
+  /** A registered agent of this kind whose modelled quota covers the budget (plus a margin), if any. */
+  function pooled(req: AgentRequest, defaultMode: AgentMode): TestAgent | undefined {
+    if (options.given || req.fresh) return undefined;
+    const key = keyOf({ ...req, mode: req.mode ?? defaultMode, permissions: req.permissions ?? ALL_PERMISSIONS });
+    return pool.get(key)?.find((a) => remaining(a) >= (req.budget ?? 10) + MARGIN);
+  }
+
   let givenAgent: TestAgent | undefined;
   return {
     get registrations() {
       return registrations;
     },
+    pooled,
     async agent(req: AgentRequest, defaultMode: AgentMode): Promise<TestAgent> {
       const full = { ...req, mode: req.mode ?? defaultMode, permissions: req.permissions ?? ALL_PERMISSIONS };
       if (options.given) {
@@ -104,13 +117,12 @@ export function createAgentPool(options: AgentPoolOptions) {
         // One agent for the whole run: wait (on the server's clock) until its quota has refilled
         // enough for this check, rather than let the check run into 429s that aren't its fault.
         const deficit = Math.min(givenAgent.ratePerMinute, (req.budget ?? 10) + MARGIN) - remaining(givenAgent);
-        if (deficit > 0) await options.waitServer(Math.ceil((deficit / givenAgent.ratePerMinute) * 60_000));
+        if (deficit > 0) await options.waitServer(Math.ceil((deficit / givenAgent.ratePerMinute) * 60_000), `the quota of the agent given by --key to refill by ${deficit} requests`);
         return givenAgent;
       }
-      const key = JSON.stringify([full.mode, [...full.permissions].sort(), full.dailyLossLimit ?? null, full.maxPositionSize ?? null]);
-      const budget = req.budget ?? 10;
+      const key = keyOf(full);
       if (!req.fresh) {
-        const reusable = pool.get(key)?.find((a) => remaining(a) >= budget + MARGIN);
+        const reusable = pooled(req, defaultMode);
         if (reusable) return reusable;
       }
       const agent = await register(full);
@@ -131,7 +143,7 @@ async function describeGiven(
   const me = await client.send<{ agent?: { id?: string; permissions?: Permission[]; rateLimit?: string } }>('GET', '/me');
   if (me.status !== 200 || !me.json?.agent?.id) throw new Error(`GET /me with the given key answered ${me.status}; check --key and --secret`);
   const rate = Number(/^(\d+)/.exec(me.json.agent.rateLimit ?? '')?.[1] ?? 60);
-  return {
+  const agent: TestAgent = {
     id: me.json.agent.id,
     mode,
     permissions: me.json.agent.permissions ?? [],
@@ -142,6 +154,9 @@ async function describeGiven(
     quota: createGcra(rate, 60_000),
     ratePerMinute: rate,
   };
+  // The GET /me above went out before the agent existed to be tracked: it used quota too.
+  agent.quota.take('agent', options.now());
+  return agent;
 }
 
 export type AgentPool = ReturnType<typeof createAgentPool>;

@@ -1,10 +1,11 @@
 // The shape of one conformance check. Each check is a small module in checks/<category>/,
 // listed once in catalogue.ts, and run against the mock, its seeded defects and anyone's server.
-import type { Permission } from '../mock/engine/types.js';
+import type { Permission } from '../rules/permission.js';
 import type { CheckContext } from './check-context.js';
 import type { CheckCategory } from './findings.js';
+import type { AgentMode, Outcome } from './outcome.js';
 
-export type AgentMode = 'sandbox' | 'live';
+export { CheckFailure, CheckSkipped, type AgentMode, type Outcome } from './outcome.js';
 
 export interface CheckNeeds {
   /** The check registers agents of its own (skipped with --key/--secret unless `usesGivenAgent`). */
@@ -15,6 +16,8 @@ export interface CheckNeeds {
   orders?: boolean;
   /** Requests it may send with one agent, to plan around rate limits (default 10). */
   budget?: number;
+  /** It needs the server's time to the second (window edges): blocked when the pre-flight finds the clock off. */
+  clock?: 'precise';
 }
 
 export interface Check {
@@ -24,13 +27,14 @@ export interface Check {
   category: CheckCategory;
   /** The spec text the check enforces (quoted from the spec or SIGNING.md). */
   spec: string;
+  /** Ids of the requirements it covers (openapi/requirements.yaml); a test holds them to the file. */
+  requirements: readonly string[];
   /** The agent modes it applies to. Checks of signing rules apply to live only. */
   modes: readonly AgentMode[];
   needs: CheckNeeds;
-  run(ctx: CheckContext): Promise<CheckOutcome>;
+  /** Fails by ctx.fail() (which throws), or returns pass, partial or skip. */
+  run(ctx: CheckContext): Promise<Outcome>;
 }
-
-export type CheckOutcome = { status: 'pass'; message: string; form?: string } | { status: 'skip'; message: string };
 
 export interface AgentRequest {
   mode?: AgentMode;
@@ -43,24 +47,4 @@ export interface AgentRequest {
   budget?: number;
 }
 
-/** Thrown by ctx.fail(): the check found the server breaking the rule. */
-export class CheckFailure extends Error {
-  constructor(
-    message: string,
-    readonly expected: string,
-    readonly actual: string,
-  ) {
-    super(message);
-    this.name = 'CheckFailure';
-  }
-}
-
-/** Thrown by ctx.skip(): the check cannot run here (reason in the message). */
-export class CheckSkipped extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CheckSkipped';
-  }
-}
-
-export const ALL_PERMISSIONS: readonly Permission[] = ['read:market', 'read:portfolio', 'write:orders', 'read:sentiment', 'read:social', 'write:webhook'];
+export { ALL_PERMISSIONS } from '../rules/permission.js';

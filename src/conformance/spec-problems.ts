@@ -1,9 +1,9 @@
 // Checks one exchange against the spec through the generated operation table: documented
 // status, content type, required headers, and a body valid against the response schema.
 import type { Exchange } from '../client/agent-client.js';
-import type { OperationDef } from '../codegen/runtime.js';
+import type { OperationDef } from '../rules/runtime.js';
 import { operationList } from '../generated/operations.js';
-import { createRouter } from '../mock/http/match-route.js';
+import { createRouter } from '../rules/match-route.js';
 
 const router = createRouter(operationList);
 

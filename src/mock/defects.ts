@@ -1,39 +1,71 @@
-// Seeded defects: realistic bugs an Agent Connect implementer could ship. `--defect NAME`
-// switches one on in the mock, and the conformance runner's self-test proves that the check
-// meant for each one fails. Each entry names the check(s) expected to catch it.
+// The seeded defects, one file each. `--defect NAME` switches one on in the mock, and the
+// conformance runner's self-test proves that the checks each one names in `caughtBy` fail.
+// Adding a defect: write its file in defects/, list it here (docs/architecture.md, "Add a seeded defect").
+import type { MockParts } from './http/mock-parts.js';
+import { cancelCanceled } from './defects/cancel-canceled.js';
+import { crossAgentRead } from './defects/cross-agent-read.js';
+import type { Defect } from './defects/defect.js';
+import { fullPathInSignature } from './defects/full-path-in-signature.js';
+import { ignoreMaxPosition } from './defects/ignore-max-position.js';
+import { meLeaksSecret } from './defects/me-leaks-secret.js';
+import { noRateLimit } from './defects/no-rate-limit.js';
+import { noRetryAfter } from './defects/no-retry-after.js';
+import { noSignatureCheck } from './defects/no-signature-check.js';
+import { permissionUncheckedOrders } from './defects/permission-unchecked-orders.js';
+import { plainJsonErrors } from './defects/plain-json-errors.js';
+import { queryInSignature } from './defects/query-in-signature.js';
+import { rateLimitPerAddress } from './defects/rate-limit-per-address.js';
+import { renamedField } from './defects/renamed-field.js';
+import { timestampSeconds } from './defects/timestamp-seconds.js';
+import { unlatchedDailyLoss } from './defects/unlatched-daily-loss.js';
+import { wideWindow } from './defects/wide-window.js';
 
-export const defectCatalogue = {
-  'no-signature-check': 'Live requests are not signature-checked at all.',
-  'wide-window': 'The timestamp window is ±300 s instead of ±30 s.',
-  'timestamp-seconds': 'The server reads X-NX-Timestamp as seconds, comparing it with its clock in ms/1000.',
-  'query-in-signature': 'The server signs the path with its query string.',
-  'full-path-in-signature': 'The server signs the full /v1/agent path.',
-  'permission-unchecked-orders': 'POST /orders does not check write:orders.',
-  'no-rate-limit': 'The rate limit is not enforced.',
-  'rate-limit-per-address': 'The rate limit is counted per client address instead of per agent.',
-  'no-retry-after': '429 responses carry no Retry-After.',
-  'ignore-max-position': 'maxPositionSize is ignored.',
-  'unlatched-daily-loss': 'The daily-loss breaker resets as soon as the loss recovers.',
-  'renamed-field': 'GET /market answers with `last` instead of `price`.',
-  'plain-json-errors': 'Errors are sent as application/json {error: …} instead of problem+json.',
-  'me-leaks-secret': 'GET /me returns the agent\'s apiSecret.',
-  'cross-agent-read': 'One agent can read another agent\'s order.',
-  'cancel-canceled': 'A cancelled order can be cancelled again (200).',
-} as const;
+export type { Defect } from './defects/defect.js';
 
-export type DefectName = keyof typeof defectCatalogue;
+export const defects = [
+  noSignatureCheck,
+  wideWindow,
+  timestampSeconds,
+  queryInSignature,
+  fullPathInSignature,
+  permissionUncheckedOrders,
+  noRateLimit,
+  rateLimitPerAddress,
+  noRetryAfter,
+  ignoreMaxPosition,
+  unlatchedDailyLoss,
+  renamedField,
+  plainJsonErrors,
+  meLeaksSecret,
+  crossAgentRead,
+  cancelCanceled,
+] as const satisfies readonly Defect[];
 
-export const defectNames = Object.keys(defectCatalogue) as DefectName[];
+export type DefectName = (typeof defects)[number]['name'];
+
+export const defectNames: readonly DefectName[] = defects.map((d) => d.name);
+
+/** Name → description, for --list-defects and the docs. */
+export const defectCatalogue = Object.fromEntries(defects.map((d) => [d.name, d.description])) as Record<DefectName, string>;
 
 export function isDefectName(name: string): name is DefectName {
-  return Object.hasOwn(defectCatalogue, name);
+  return (defectNames as readonly string[]).includes(name);
+}
+
+export function defectNamed(name: DefectName): Defect {
+  return defects.find((d) => d.name === name) as Defect;
 }
 
 /** Parses `--defect` values; an unknown name fails with the list of valid ones. */
-export function parseDefects(names: readonly string[]): Set<DefectName> {
+export function parseDefects(names: readonly string[]): DefectName[] {
   const unknown = names.filter((n) => !isDefectName(n));
   if (unknown.length > 0) {
     throw new Error(`Unknown defect ${unknown.map((n) => `'${n}'`).join(', ')}. Valid defects: ${defectNames.join(', ')}.`);
   }
-  return new Set(names as DefectName[]);
+  return [...new Set(names as DefectName[])];
+}
+
+/** The mock's parts with each named defect applied, in the order given. */
+export function applyDefects(parts: MockParts, names: readonly DefectName[]): MockParts {
+  return names.reduce((current, name) => defectNamed(name).apply(current), parts);
 }

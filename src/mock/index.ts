@@ -7,7 +7,8 @@ import type { MockOptions } from './http/mock-options.js';
 export { startMock, type RunningMock, type StartMockOptions } from './http/start-mock.js';
 export { MOCK_DEFAULTS, type MockOptions } from './http/mock-options.js';
 export type { MockContext } from './http/mock-context.js';
-export { defectCatalogue, defectNames, type DefectName } from './defects.js';
+export type { JournalEntry, RawRequestRecord } from './http/journal.js';
+export { defectCatalogue, defectNames, defects, type Defect, type DefectName } from './defects.js';
 
 export interface MockApp {
   /** A request listener for http.createServer(), supertest or another app's use(). */

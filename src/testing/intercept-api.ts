@@ -6,6 +6,10 @@ import { request as httpRequest } from 'node:http';
 import type { MockOptions } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
 
+/**
+ * Options of the in-process mock. The clock is real unless you pass one: a client run unchanged
+ * signs with Date.now(), which a virtual clock elsewhere in time would refuse (401).
+ */
 export interface InterceptOptions extends MockOptions {
   /** The origin your client calls (default https://api.next.exchange). */
   origin?: string;

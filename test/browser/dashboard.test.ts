@@ -2,6 +2,8 @@
 // would: every view loads cleanly and passes axe, what happens through the API shows up live,
 // and what the controls do reaches the API.
 import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestMock, type TestMock } from '../../src/testing/index.js';
@@ -20,7 +22,8 @@ let mock: TestMock;
 
 beforeAll(async () => {
   await ensureUiBuilt();
-  [browser, mock] = await Promise.all([launchBrowser(), startTestMock()]);
+  // A virtual clock: the Overview's advance controls exist only for one.
+  [browser, mock] = await Promise.all([launchBrowser(), startTestMock({ clock: 'virtual:2026-01-05T12:00:00Z' })]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -117,6 +120,15 @@ describe('the dashboard', { timeout: 120_000 }, () => {
     const strings = await diagnosis.locator('code.sts').allTextContents();
     expect(strings).toEqual([`${ts}GET/portfolio`, signed]);
     expect(await page.textContent('body')).not.toContain(mock.liveAgent.apiSecret);
+    // The filters: only the refused request stays under its problem code, only the others under 2xx.
+    await mock.agent.client.me();
+    await page.locator('tbody[data-seq]').filter({ hasText: 'getMe' }).waitFor(WAIT);
+    await page.getByLabel('Problem code').selectOption('invalid_signature');
+    expect(await page.locator('tbody[data-seq]').count()).toBe(1);
+    await page.getByLabel('Problem code').selectOption('');
+    await page.getByLabel('Status').selectOption('2xx');
+    expect(await page.locator('tbody[data-seq]').filter({ hasText: '401' }).count()).toBe(0);
+    expect(await page.locator('tbody[data-seq]').filter({ hasText: 'getMe' }).count()).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -135,6 +147,32 @@ describe('the dashboard', { timeout: 120_000 }, () => {
     await page.getByText('None: every API call is answered normally.').or(page.getByTestId('faults').getByText('the next 0 call(s)')).waitFor(WAIT);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('shows webhook deliveries, and redelivers one from the UI', async () => {
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      received.push(String(req.headers['webhook-id']));
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
+    try {
+      const port = (receiver.address() as AddressInfo).port;
+      await mock.agent.client.createWebhook({ url: `http://127.0.0.1:${port}/hook`, events: ['order.created'] });
+      await mock.agent.client.placeOrder({ symbol: 'BTC', side: 'buy', type: 'limit', quantity: 0.001, price: 100 });
+      await fetch(`${mock.url}/__nx/webhooks/flush`, { method: 'POST' });
+      expect(received).toHaveLength(1);
+      const { page, problems } = await open('webhooks');
+      await page.getByText('delivered').first().waitFor(WAIT);
+      await page.getByRole('button', { name: /^Redeliver/ }).first().click();
+      await page.getByText(/^Queued msg_/).waitFor(WAIT);
+      await expect.poll(() => received.length, WAIT).toBe(2);
+      expect(received[1]).toBe(received[0]); // the same message again: the same webhook-id
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      receiver.close();
+    }
   });
 
   it("copies a request as a curl script with 'Copy as curl'", async () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { clientChecks, scenarioByName } from '../../src/conformance/client/index.js';
 import { reproduceRecord } from '../../src/conformance/client/reproduce.js';
-import { judge } from '../../src/conformance/client/run-client.js';
+import { judgeUnit } from '../../src/conformance/client/run-client.js';
+import { runLoop } from '../../src/conformance/run-loop.js';
 import { clientRun, rec } from './support.js';
 
 const check = (id: string) => {
@@ -21,10 +22,11 @@ describe('client checks', () => {
     expect(check('client.rate-limit').run(clientRun([limited, rec({ receivedAt: 2_020, at: 2_030 })])).status).toBe('pass');
   });
 
-  it('secret on the wire: found in a header, the query or the body, never quoted', () => {
+  it('secret on the wire: found in a header, the query or the body, never quoted', async () => {
     const secret = 'the-secret-0123456789';
     for (const leak of [rec({ headers: { 'x-api-secret': secret } }), rec({ query: `s=${secret}` }), rec({ method: 'POST', body: `{"secret":"${secret}"}` })]) {
-      const finding = judge(check('client.no-secret-on-wire'), clientRun([leak]));
+      const { findings: [finding] } = await runLoop([judgeUnit(check('client.no-secret-on-wire'), clientRun([leak]))]);
+      if (!finding) throw new Error('no finding');
       expect(finding.status).toBe('fail');
       // The finding (message, evidence, reproduce) never carries the value.
       expect(JSON.stringify(finding)).not.toContain(secret);

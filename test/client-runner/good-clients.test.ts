@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runClientChecks, scenarioNames } from '../../src/conformance/client/index.js';
 import type { RunSummary } from '../../src/conformance/findings.js';
 import { RUN_TIMEOUT_MS, failedIds, python } from './support.js';
+import { findingLabel } from '../../src/conformance/findings.js';
 
 const PY_AGENT = python('examples/python/agent.py');
 
@@ -16,7 +17,7 @@ describe.concurrent('correct clients pass', () => {
     const summary = await runClientChecks({ command: PY_AGENT, modes: ['sandbox', 'live'], timeoutMs: RUN_TIMEOUT_MS });
     expectAllPass(summary);
     // Live mode really judged signatures (a skip would hide a broken recorder).
-    expect(summary.findings.find((f) => f.checkId === 'client.signature@live')?.status).toBe('pass');
+    expect(summary.findings.find((f) => findingLabel(f) === 'client.signature [live]')?.status).toBe('pass');
     expect(summary.counts.pass).toBeGreaterThanOrEqual(12);
   });
 
@@ -24,7 +25,7 @@ describe.concurrent('correct clients pass', () => {
     it(`examples/python/agent.py under --scenario ${scenario}`, { timeout: RUN_TIMEOUT_MS + 15_000 }, async () => {
       const summary = await runClientChecks({ command: PY_AGENT, modes: ['live'], scenarios: [scenario], timeoutMs: RUN_TIMEOUT_MS });
       expectAllPass(summary);
-      expect(summary.findings.find((f) => f.checkId === `scenario.${scenario}@${scenario}`)?.status).toBe('pass');
+      expect(summary.findings.find((f) => findingLabel(f) === `scenario.${scenario} [live/${scenario}]`)?.status).toBe('pass');
     });
   }
   // The TypeScript agent runs through every scenario in test/examples/example-agent-runner.test.ts.

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Finding, RunSummary } from '../../src/conformance/findings.js';
 import type { ClientRun } from '../../src/conformance/client/index.js';
 import type { RawRequestRecord } from '../../src/mock/http/journal.js';
+import { findingLabel } from '../../src/conformance/findings.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,12 +16,12 @@ export const python = (file: string): string[] => ['python3', `${ROOT}${file}`];
 export const RUN_TIMEOUT_MS = 45_000;
 
 export function finding(summary: RunSummary, id: string): Finding {
-  const found = summary.findings.find((f) => f.checkId === id);
-  if (!found) throw new Error(`no finding ${id} in ${summary.findings.map((f) => f.checkId).join(', ')}`);
+  const found = summary.findings.find((f) => findingLabel(f) === id);
+  if (!found) throw new Error(`no finding ${id} in ${summary.findings.map(findingLabel).join(', ')}`);
   return found;
 }
 
-export const failedIds = (summary: RunSummary): string[] => summary.findings.filter((f) => f.status === 'fail').map((f) => f.checkId);
+export const failedIds = (summary: RunSummary): string[] => summary.findings.filter((f) => f.status === 'fail').map(findingLabel);
 
 let seq = 0;
 

@@ -4,13 +4,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { z } from 'zod';
-import type { OperationDef, WebhookDef } from '../../src/codegen/runtime.js';
+import type { OperationDef, WebhookDef } from '../../src/rules/runtime.js';
 import { generate } from '../../src/codegen/generate.js';
 import { parseSpec } from '../../src/codegen/load-spec.js';
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '..', '..');
-export const runtimePath = join(root, 'src', 'codegen', 'runtime.js');
+export const runtimePath = join(root, 'src', 'rules', 'runtime.js');
 
 export function fixturePath(name: string): string {
   return join(root, 'fixtures', 'codegen', `${name}.yaml`);

@@ -9,7 +9,7 @@ import { analyzeComponents } from '../../src/codegen/components.js';
 import { newContext } from '../../src/codegen/context.js';
 import { parseSpec } from '../../src/codegen/load-spec.js';
 import { child, deref, isRecord } from '../../src/codegen/pointer.js';
-import { hasUniqueItems } from '../../src/codegen/runtime.js';
+import { hasUniqueItems } from '../../src/rules/runtime.js';
 import { schemaToZod } from '../../src/codegen/schema-to-zod.js';
 import { accepts, load, removeTempDirs, root, type Generated } from './helpers.js';
 import { mutations } from './mutations.js';

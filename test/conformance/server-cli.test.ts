@@ -57,7 +57,7 @@ describe('nx-conformance server', () => {
     expect(code).toBe(1);
     const report = ConformanceReport.parse(JSON.parse(await readFile(join(out, 'nx-conformance.json'), 'utf8')));
     const failed = report.findings.filter((f) => f.status === 'fail');
-    expect(failed.map((f) => f.checkId)).toContain('permission.secret-never-returned@sandbox');
+    expect(failed.map((f) => `${f.checkId} [${f.mode}]`)).toContain('permission.secret-never-returned [sandbox]');
     const finding = failed[0];
     if (finding?.status !== 'fail') throw new Error('expected a failure');
     expect(finding.reproduce).toContain('curl');
@@ -71,9 +71,10 @@ describe('nx-conformance server', () => {
     expect(code).toBe(0);
     const report = ConformanceReport.parse(JSON.parse(await readFile(join(out, 'nx-conformance.json'), 'utf8')));
     expect(report.findings.length).toBeGreaterThan(0);
-    for (const f of report.findings) {
+    // breaker.live-defaults only reads a live agent's profile: it places no order.
+    for (const f of report.findings.filter((x) => x.checkId !== 'breaker.live-defaults')) {
       expect(f.status).toBe('skip');
-      expect(f.message).toContain('--allow-live-orders');
+      expect(f.message).toMatch(/--allow-live-orders|needs the server's clock/);
     }
   }, 60_000);
 
@@ -83,7 +84,7 @@ describe('nx-conformance server', () => {
     await m.close();
     mocks = [];
     expect(await main(['server', '--base-url', url])).toBe(2);
-    expect(stderr).toContain('Could not reach');
+    expect(stderr).toMatch(/Nothing answers at .*ECONNREFUSED.*\n {2}fix: start the server/);
     expect(await main(['server'])).toBe(2);
     expect(await main(['server', '--base-url', url, '--checks', 'no.such-check'])).toBe(2);
     expect(await main(['server', '--base-url', url, '--reporter', 'xml'])).toBe(2);

@@ -8,8 +8,9 @@ import { openSse, type SseConnection } from './sse-client.js';
 let mock: TestMock | undefined;
 const streams: SseConnection[] = [];
 
+// A virtual clock (the default is the real one), so what the stream says of it is known exactly.
 async function start(options: Parameters<typeof startTestMock>[0] = {}): Promise<TestMock> {
-  mock = await startTestMock(options);
+  mock = await startTestMock({ clock: 'virtual:2026-01-05T12:00:00Z', ...options });
   return mock;
 }
 
@@ -40,6 +41,20 @@ describe('GET /__nx/events', () => {
     expect(await s.next('engine', (e) => e.type === 'order.filled')).toMatchObject({ agentId: m.agent.agentId, orderId, symbol: 'BTC', status: 'filled' });
     await m.control.advance(60_000);
     expect(await s.next('control')).toEqual({ operationId: 'moveClock' });
+  });
+
+  it('carries no secret and no full API key, not even of an agent registering meanwhile', async () => {
+    const m = await start();
+    const s = await stream(m);
+    await s.next('hello');
+    const registered = await m.agent.client.register({ name: 'Streamed', permissions: ['read:market', 'write:orders'], mode: 'live' });
+    const agent = registered.json?.agent;
+    if (!agent) throw new Error(`register failed: ${registered.status}`);
+    await m.agent.client.placeOrder({ symbol: 'BTC', side: 'buy', type: 'market', quantity: 0.001 });
+    await s.next('engine', (e) => e.type === 'order.filled');
+    const text = JSON.stringify(s.events);
+    expect(text).toContain('registerAgent');
+    for (const secret of [agent.apiSecret, agent.apiKey, m.agent.apiKey, m.agent.apiSecret]) expect(text).not.toContain(secret);
   });
 
   it('follows the new engine after a reset', async () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { clientChecks, runClientChecks, scenarioNames, type ClientRunOptions } from '../../src/conformance/client/index.js';
 import type { RunSummary } from '../../src/conformance/findings.js';
 import { RUN_TIMEOUT_MS, tsx } from '../client-runner/support.js';
+import { findingLabel } from '../../src/conformance/findings.js';
 
 const AGENT = tsx('examples/typescript/agent.ts');
 
@@ -27,7 +28,7 @@ async function run(options: Omit<ClientRunOptions, 'command'>): Promise<{ summar
 
 /** Every finding passes, but for the skips named; the failures and the agent's output as the message. */
 function expectAllPass({ summary, output }: { summary: RunSummary; output: string }, allowedSkips: string[] = []): void {
-  const notPassed = summary.findings.filter((f) => f.status !== 'pass' && !allowedSkips.includes(f.checkId));
+  const notPassed = summary.findings.filter((f) => f.status !== 'pass' && !allowedSkips.includes(findingLabel(f)));
   expect(notPassed, `${JSON.stringify(notPassed, null, 2)}\nagent output:\n${output}`).toEqual([]);
   expect(summary.counts.fail).toBe(0);
 }
@@ -35,10 +36,10 @@ function expectAllPass({ summary, output }: { summary: RunSummary; output: strin
 describe.concurrent('examples/typescript/agent.ts through the client runner', () => {
   it('passes every check in sandbox and live mode', { timeout: 2 * RUN_TIMEOUT_MS }, async () => {
     const result = await run({ modes: ['sandbox', 'live'] });
-    expectAllPass(result, ['client.signature@sandbox', 'client.timestamp@sandbox']);
+    expectAllPass(result, ['client.signature [sandbox]', 'client.timestamp [sandbox]']);
     // Live mode really judged signatures and timestamps.
-    for (const id of ['client.signature@live', 'client.timestamp@live', 'client.exit@sandbox', 'client.exit@live']) {
-      expect(result.summary.findings.find((f) => f.checkId === id)?.status, id).toBe('pass');
+    for (const id of ['client.signature [live]', 'client.timestamp [live]', 'client.exit [sandbox]', 'client.exit [live]']) {
+      expect(result.summary.findings.find((f) => findingLabel(f) === id)?.status, id).toBe('pass');
     }
     expect(result.summary.counts.pass).toBe(2 * clientChecks.length - 2);
   });
@@ -51,7 +52,7 @@ describe.concurrent('examples/typescript/agent.ts through the client runner', ()
     it(`passes every check under --scenario ${scenario} (live)`, { timeout: RUN_TIMEOUT_MS + 15_000 }, async () => {
       const result = await run({ modes: ['live'], scenarios: [scenario] });
       expectAllPass(result);
-      expect(result.summary.findings.find((f) => f.checkId === `scenario.${scenario}@${scenario}`)?.status).toBe('pass');
+      expect(result.summary.findings.find((f) => findingLabel(f) === `scenario.${scenario} [live/${scenario}]`)?.status).toBe('pass');
       expect(result.summary.findings).toHaveLength(clientChecks.length + 1); // the client checks and the scenario's own
       expect(result.output).toMatch(SAYS[scenario] ?? /^$/);
     });

@@ -81,9 +81,9 @@ describe('bad requests are 4xx problems that leave state untouched', () => {
     const { call, agent } = await setup();
     const res = await call('PUT', '/orders', { as: agent });
     expectProblem(res, 405, 'method_not_allowed');
-    expect(res.headers.allow).toBe('POST, GET');
+    expect(res.headers.allow).toBe('POST, GET, HEAD');
     const one = await call('POST', '/orders/ord_1', { as: agent });
-    expect(one.headers.allow).toBe('GET, PATCH, DELETE');
+    expect(one.headers.allow).toBe('GET, HEAD, PATCH, DELETE');
   });
 
   it('leaves the portfolio exactly as it was after all of them', async () => {

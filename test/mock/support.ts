@@ -3,9 +3,9 @@ import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { expect } from 'vitest';
 import type { Express } from 'express';
-import type { OperationDef } from '../../src/codegen/runtime.js';
+import type { OperationDef } from '../../src/rules/runtime.js';
 import { operationList as controlOperationList } from '../../src/generated/control/operations.js';
-import { createRouter } from '../../src/mock/http/match-route.js';
+import { createRouter } from '../../src/rules/match-route.js';
 import { responseSpecFor } from '../helpers/spec-check.js';
 
 export const ALL_PERMISSIONS = ['read:market', 'read:portfolio', 'write:orders', 'read:sentiment', 'read:social', 'write:webhook'] as const;

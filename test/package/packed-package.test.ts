@@ -7,8 +7,11 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DefectName } from '../../src/mock/defects.js';
+import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
 import { installConsumer } from './support/consumer-project.js';
-import { packPackage, type Packed } from './support/pack-package.js';
+import { packPackage, ROOT, type Packed } from './support/pack-package.js';
+import { loadAction, runAction } from './support/run-action.js';
 import { cleanEnv, run, start, stop, waitForOutput, type Finished, type Started } from './support/run.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nx-package-'));
@@ -143,11 +146,63 @@ describe('installed in a consumer project, offline', { timeout: 240_000 }, () =>
   it('a vitest suite using nx-conformance/testing passes', async () => {
     const tested = await run('npx', ['vitest', 'run', '--reporter=verbose'], consumer, cleanEnv({ NO_COLOR: '1' }));
     expect(tested.code, tested.stdout + tested.stderr).toBe(0);
-    expect(tested.stdout).toMatch(/Tests\s+3 passed/);
+    expect(tested.stdout).toMatch(/Tests\s+4 passed/);
   });
 
   it('the public types pass a strict tsc with skipLibCheck: false', async () => {
     const compiled = await run('npx', ['tsc', '-p', '.'], consumer);
     expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
+  });
+});
+
+// action.yml's steps, run as GitHub's runner would, from the installed package as the action's
+// directory (it is built, so the set-up step only checks the CLI runs).
+describe('action.yml', { timeout: 240_000 }, () => {
+  const action = loadAction(join(ROOT, 'action.yml'));
+  const actionPath = (): string => join(consumer, 'node_modules', 'nx-conformance');
+  const mocks: RunningMock[] = [];
+  afterAll(async () => {
+    await Promise.all(mocks.map((m) => m.close()));
+  });
+  const mockWith = async (defects: DefectName[]): Promise<RunningMock> => {
+    const mock = await startMock({ port: 0, defects });
+    mocks.push(mock);
+    return mock;
+  };
+
+  it('is a composite action whose scripts read inputs from the environment only', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['base-url', 'mode']));
+    for (const step of action.runs.steps) expect(step.run).not.toContain('${{');
+  });
+
+  it('against a server with a defect: the check step fails with annotations, a job summary and the reports', async () => {
+    const mock = await mockWith(['wide-window']);
+    const r = await runAction(action, actionPath(), { 'base-url': mock.baseUrl, mode: 'live', args: '--checks timestamp' }, consumer);
+    expect(r.steps.map((s) => [s.name, s.code])).toEqual([['Set up nx-conformance', 0], ['Wait for the server', 0], ['Check the server', 1]]);
+    expect(r.steps[0]!.stdout).toContain(`${packed.manifest.version}\n`);
+    const check = r.steps[2]!;
+    expect(check.stderr).toMatch(/^::error title=nx-conformance timestamp\.outside-window-rejected/m);
+    expect(r.summary).toMatch(/^## ❌ nx-conformance: /);
+    expect(r.outputs).toEqual({ report: 'nx-conformance-reports/nx-conformance.json', junit: 'nx-conformance-reports/nx-conformance.junit.xml' });
+    const report = JSON.parse(readFileSync(join(consumer, r.outputs.report!), 'utf8')) as { findings: { checkId: string; status: string }[] };
+    expect(report.findings).toContainEqual(expect.objectContaining({ checkId: 'timestamp.outside-window-rejected', status: 'fail' }));
+  });
+
+  it('against a correct server: every step passes and the summary says so', async () => {
+    const mock = await mockWith([]);
+    const r = await runAction(action, actionPath(), { 'base-url': mock.baseUrl, args: '--checks schema.market', out: 'clean-reports' }, consumer);
+    expect(r.steps.map((s) => s.code), r.steps.map((s) => s.stderr).join('\n')).toEqual([0, 0, 0]);
+    expect(r.steps[2]!.stderr).not.toMatch(/^::error/m);
+    expect(r.summary).toMatch(/^## ✅ nx-conformance: 1 passed, 0 failed/);
+  });
+
+  it('a server that never answers: the wait step gives up with an annotation saying what to do', async () => {
+    const closed = await mockWith([]);
+    const url = closed.baseUrl;
+    await closed.close();
+    const r = await runAction(action, actionPath(), { 'base-url': url, 'wait-seconds': '1' }, consumer);
+    expect(r.steps.map((s) => [s.name, s.code])).toEqual([['Set up nx-conformance', 0], ['Wait for the server', 2]]);
+    expect(r.steps[1]!.stdout).toContain(`::error title=nx-conformance::${url} did not answer within 1 s. Start the server before this step`);
   });
 });

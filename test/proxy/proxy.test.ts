@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgentClient, type AgentClient } from '../../src/client/index.js';
 import { startProxy, type RunningProxy } from '../../src/conformance/proxy/index.js';
+import { specProblems } from '../../src/conformance/spec-problems.js';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -79,7 +80,7 @@ describe('the mock through the proxy', () => {
 });
 
 describe('violations', () => {
-  it('reports a seeded response defect (renamed-field), and replaces it with a 502 with errors on', async () => {
+  it('reports a seeded response defect (renamed-field), and replaces it with a 500 internal_error with errors on', async () => {
     const report = await setUp({ defects: ['renamed-field'] });
     const res = await report.client.market('bitcoin');
     expect(res.status).toBe(200);
@@ -87,10 +88,12 @@ describe('violations', () => {
     expect(report.proxy.violations()[0]).toMatchObject({ direction: 'response', code: 'nonconformant_response', status: 200 });
     const strict = await setUp({ defects: ['renamed-field'], errors: true });
     const replaced = await strict.client.market('bitcoin');
-    expect(replaced.status).toBe(502);
+    expect(replaced.status).toBe(500);
     expect(replaced.headers['content-type']).toContain('application/problem+json');
-    expect(JSON.parse(replaced.text)).toMatchObject({ status: 502, code: 'nonconformant_response' });
-    expect(JSON.parse(replaced.text).detail).toContain('getMarket 200');
+    expect(JSON.parse(replaced.text)).toMatchObject({ status: 500, code: 'internal_error' });
+    expect(JSON.parse(replaced.text).detail).toContain('nonconformant_response): getMarket 200');
+    // The proxy's own problem conforms to the spec it enforces.
+    expect(specProblems(replaced.exchange)).toEqual([]);
   });
 
   it('reports plain-JSON errors (plain-json-errors) on an otherwise valid exchange', async () => {
@@ -108,10 +111,12 @@ describe('violations', () => {
     expect(res.status).toBe(400); // the mock refuses it too
     expect(res.headers['x-nx-violations']).toContain("request: placeOrder: body: unknown field 'timeInForce'");
     const strict = await setUp({ errors: true });
+    expect((await strict.client.me()).status).toBe(200); // the proxy learns the key's rate-limit headers
     const before = strict.mock.ctx.journal.size;
     const stopped = await strict.client.send('POST', '/orders', { body });
     expect(stopped.status).toBe(400);
-    expect(JSON.parse(stopped.text)).toMatchObject({ code: 'validation_failed' });
+    expect(JSON.parse(stopped.text)).toMatchObject({ code: 'validation_failed', requestId: stopped.headers['x-request-id'] });
+    expect(specProblems(stopped.exchange)).toEqual([]);
     expect(strict.mock.ctx.journal.size).toBe(before); // never forwarded
   });
 
@@ -120,6 +125,7 @@ describe('violations', () => {
     const unsigned = await strict.client.send('GET', '/me', { sign: false });
     expect(unsigned.status).toBe(401);
     expect(JSON.parse(unsigned.text)).toMatchObject({ code: 'missing_signature' });
+    expect(specProblems(unsigned.exchange)).toEqual([]);
     const stale = await strict.client.send('GET', '/me', { timestamp: String(Date.now() - 60_000) });
     expect(JSON.parse(stale.text)).toMatchObject({ code: 'timestamp_out_of_window' });
     // Signed over the full path: the headers look right, so without the secret it goes through…

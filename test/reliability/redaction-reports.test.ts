@@ -52,7 +52,7 @@ describe('runner reports', () => {
           request: { method: 'POST', url: `https://api.example${r.path}?${r.query}`, headers: r.headers, body: r.body },
           response: { status: 201, headers: {}, text: `{"agent":{"apiSecret":"${secret}"},"echo":"${escaped(secret, how, m)}"}`, durationMs: 1 },
         };
-        for (const text of [JSON.stringify(evidenceOf(exchange, index)), toCurl(exchange, 'note', index)]) expect(leakedRun(text, secret), text.slice(0, 200)).toBeNull();
+        for (const text of [JSON.stringify(evidenceOf(exchange, index)), toCurl(exchange, 'note', { secrets: index })]) expect(leakedRun(text, secret), text.slice(0, 200)).toBeNull();
       }),
       { numRuns: RUNS },
     );

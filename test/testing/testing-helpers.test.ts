@@ -4,10 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/signing/index.js';
 import { interceptApi, startTestMock, type TestMock } from '../../src/testing/index.js';
 
-describe('startTestMock', () => {
+describe('startTestMock on a virtual clock', () => {
   let mock: TestMock;
   beforeAll(async () => {
-    mock = await startTestMock();
+    mock = await startTestMock({ clock: 'virtual:2026-01-05T12:00:00Z' });
   });
   afterAll(() => mock.close());
   beforeEach(() => mock.reset());
@@ -31,10 +31,35 @@ describe('startTestMock', () => {
     expect(after.json?.data).toHaveLength(0);
   });
 
-  it('moves time through the control API instead of sleeping', async () => {
+  it('moves time through the control API instead of sleeping; now() reads it', async () => {
     const before = await mock.control.now();
+    expect(mock.now()).toBe(before);
     await mock.control.advance(60_000);
     expect(await mock.control.now()).toBe(before + 60_000);
+    expect(mock.now()).toBe(before + 60_000);
+  });
+});
+
+describe('startTestMock by default', () => {
+  let mock: TestMock;
+  beforeAll(async () => {
+    mock = await startTestMock();
+  });
+  afterAll(() => mock.close());
+
+  // The trap this default avoids: a user's own live client signs with Date.now(), and a virtual
+  // clock elsewhere in time would answer 401 to every request.
+  it('runs on the real clock, so a hand-written live client signing with Date.now() is served', async () => {
+    expect((await mock.control.info()).clock.kind).toBe('real');
+    const timestamp = String(Date.now());
+    const res = await fetch(`${mock.baseUrl}/me`, {
+      headers: {
+        'X-NX-Key': mock.liveAgent.apiKey,
+        'X-NX-Timestamp': timestamp,
+        'X-NX-Signature': signRequest({ secret: mock.liveAgent.apiSecret, timestamp, method: 'GET', path: '/me', body: '' }),
+      },
+    });
+    expect(res.status).toBe(200);
   });
 });
 

@@ -79,7 +79,7 @@ describe('receiver checks', () => {
       ['webhook-receiver.rejects-stale-timestamp', 'pass'],
       ['webhook-receiver.rejects-replay', 'pass'],
     ]);
-    expect(summary).toMatchObject({ mode: 'webhook-receiver', target: r.url, counts: { pass: 5, fail: 0, skip: 0 } });
+    expect(summary).toMatchObject({ kind: 'webhook-receiver', modes: [], target: r.url, counts: { pass: 5, fail: 0, partial: 0, skip: 0 }, verdict: 'pass' });
     expect(r.processed).toHaveLength(1);
   });
 

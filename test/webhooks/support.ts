@@ -64,6 +64,15 @@ export function verifyAt(secret: string, got: Received, nowMs: number): unknown 
   }
 }
 
+/** webhook-timestamp is the real time of sending: each one falls in [sinceMs, now] (whole seconds). */
+export function sentInRealTime(received: readonly Received[], sinceMs: number): boolean {
+  const until = Math.ceil(Date.now() / 1000);
+  return received.every((got) => {
+    const sec = Number(got.headers['webhook-timestamp']);
+    return sec >= Math.floor(sinceMs / 1000) && sec <= until;
+  });
+}
+
 export function hookMock(options: MockOptions = {}) {
   const m = createTestMock({ rateLimit: 100_000, ...options });
   const agent = (extra: Record<string, unknown> = {}) => m.register({ permissions: PERMISSIONS, ...extra });

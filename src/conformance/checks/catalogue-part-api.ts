@@ -3,8 +3,13 @@
 // every permission but that one) that the later checks reuse (see schema/support/pick-agent.ts).
 import type { Check } from '../check.js';
 import { clientOrderIdIdempotent } from './orders/client-order-id-idempotent.js';
+import { crossingFills } from './orders/crossing-fills.js';
+import { pagination } from './orders/pagination.js';
+import { portfolioConsistent } from './orders/portfolio-consistent.js';
+import { refusals } from './orders/refusals.js';
 import { finishedNotModifiable } from './orders/finished-not-modifiable.js';
 import { orderLifecycle } from './orders/order-lifecycle.js';
+import { crossAgentLists } from './permissions/cross-agent-lists.js';
 import { crossAgentOrders } from './permissions/cross-agent-orders.js';
 import { eachOperationChecked } from './permissions/each-operation-checked.js';
 import { secretNeverReturned } from './permissions/secret-never-returned.js';
@@ -12,10 +17,12 @@ import { errorsAreProblemJson } from './schema/errors-are-problem-json.js';
 import { everyOperationSuccess } from './schema/every-operation-success.js';
 import { invalidInputRejected } from './schema/invalid-input-rejected.js';
 import { marketConforms } from './schema/market-conforms.js';
+import { marketDataOrdered } from './schema/market-data-ordered.js';
 import { rateLimitHeaders } from './schema/rate-limit-headers.js';
 
 export const apiChecks: readonly Check[] = [
   marketConforms,
+  marketDataOrdered,
   eachOperationChecked,
   everyOperationSuccess,
   errorsAreProblemJson,
@@ -23,7 +30,12 @@ export const apiChecks: readonly Check[] = [
   rateLimitHeaders,
   secretNeverReturned,
   crossAgentOrders,
+  crossAgentLists,
   orderLifecycle,
+  crossingFills,
+  pagination,
+  refusals,
+  portfolioConsistent,
   finishedNotModifiable,
   clientOrderIdIdempotent,
 ];

@@ -2,6 +2,8 @@
 // them (spread into the catalogue by catalogue.ts; signature.missing-rejected is listed there).
 import type { Check } from '../check.js';
 import { dailyLossLatches } from './circuit-breakers/daily-loss-latches.js';
+import { dailyLossResets } from './circuit-breakers/daily-loss-resets.js';
+import { liveDefaults } from './circuit-breakers/live-defaults.js';
 import { maxPositionEnforced } from './circuit-breakers/max-position-enforced.js';
 import { reduceOnlyPasses } from './circuit-breakers/reduce-only-passes.js';
 import { burstThen429 } from './rate-limits/burst-then-429.js';
@@ -9,6 +11,9 @@ import { headersAgree } from './rate-limits/headers-agree.js';
 import { perAgent } from './rate-limits/per-agent.js';
 import { recoversAfterRetryAfter } from './rate-limits/recovers-after-retry-after.js';
 import { canonicalAccepted } from './signatures/canonical-accepted.js';
+import { checkOrder } from './signatures/check-order.js';
+import { diagnosed } from './signatures/diagnosed.js';
+import { malformedRejected } from './signatures/malformed-rejected.js';
 import { exactBodyBytes } from './signatures/exact-body-bytes.js';
 import { fullPathRejected } from './signatures/full-path-rejected.js';
 import { queryNotSigned } from './signatures/query-not-signed.js';
@@ -19,7 +24,11 @@ import { outsideWindowRejected } from './timestamp/outside-window-rejected.js';
 import { secondsRejected } from './timestamp/seconds-rejected.js';
 import { timestampMissingRejected } from './timestamp/missing-rejected.js';
 import { nonNumericRejected } from './timestamp/non-numeric-rejected.js';
+import { windowEdgesExact } from './timestamp/window-edges-exact.js';
 import { withinWindowAccepted } from './timestamp/within-window-accepted.js';
+
+/** The checks that count a quota (tests run them under latency faults on a real clock). */
+export const rateLimitChecks: readonly Check[] = [headersAgree, burstThen429, recoversAfterRetryAfter, perAgent];
 
 export const authChecks: readonly Check[] = [
   canonicalAccepted,
@@ -29,16 +38,20 @@ export const authChecks: readonly Check[] = [
   queryNotSigned,
   fullPathRejected,
   sandboxVerified,
+  malformedRejected,
+  checkOrder,
+  diagnosed,
   withinWindowAccepted,
   outsideWindowRejected,
+  windowEdgesExact,
   timestampMissingRejected,
   nonNumericRejected,
   secondsRejected,
-  headersAgree,
-  burstThen429,
-  recoversAfterRetryAfter,
-  perAgent,
+  ...rateLimitChecks,
   maxPositionEnforced,
   dailyLossLatches,
   reduceOnlyPasses,
+  liveDefaults,
+  // Last of its part: it moves a virtual server clock to the next 00:00 UTC.
+  dailyLossResets,
 ];

@@ -1,9 +1,13 @@
 // The shape of one client-side check: a pure judgement over one recorded run of the client
-// (every request the mock saw, unredacted, plus how the process ended). Each check ends in
-// exactly one finding of the same Finding type the server-side runner produces.
-import type { Permission } from '../../mock/engine/types.js';
-import type { RawRequestRecord } from '../../mock/http/journal.js';
-import type { AgentMode } from '../check.js';
+// (every request the mock saw, unredacted, plus how the process ended). Each check returns the
+// one Outcome type every runner shares, and ends in a Finding through the one run loop.
+import type { Permission } from '../../rules/permission.js';
+import type { RawRequestRecord } from '../../mock/index.js';
+import type { CheckCategory } from '../findings.js';
+import { pass, type AgentMode, type Outcome } from '../outcome.js';
+import { recordEvidence, reproduceRecord, scrub } from './reproduce.js';
+
+export { pass, skip } from '../outcome.js';
 
 export interface ClientExit {
   /** The exit code, or null when a signal ended the process. */
@@ -27,33 +31,46 @@ export interface ClientRun {
   faultHits: number;
 }
 
-export type ClientOutcome =
-  | { status: 'pass'; message: string }
-  | { status: 'skip'; message: string }
-  | {
-      status: 'fail';
-      message: string;
-      expected: string;
-      actual: string;
-      /** The requests that break the rule, first the one `reproduce` shows. */
-      offending: RawRequestRecord[];
-    };
-
 export interface ClientCheck {
   /** Stable id, `client.what-is-checked` or `scenario.name`. */
   id: string;
   title: string;
-  category: 'client';
+  category: Extract<CheckCategory, 'client'>;
   /** The spec text the check enforces. */
   spec: string;
-  run(run: ClientRun): ClientOutcome;
+  /** Ids of the requirements it covers (requirements/requirements.yaml). */
+  requirements?: readonly string[];
+  run(run: ClientRun): Outcome;
 }
 
-export const pass = (message: string): ClientOutcome => ({ status: 'pass', message });
-export const skip = (message: string): ClientOutcome => ({ status: 'skip', message });
+export interface ReproduceOptions {
+  /** The offending requests carry a wrong signature: re-send it as is (it reveals nothing usable). */
+  literalSignature?: boolean;
+  /** The rule is about the client's timing or sequence, which one re-sent request cannot show: re-run the client. */
+  rerun?: boolean;
+}
 
-export function fail(message: string, expected: string, actual: string, offending: RawRequestRecord[] = []): ClientOutcome {
-  return { status: 'fail', message, expected, actual, offending };
+/**
+ * A failure, with the requests that break the rule as evidence (the first one re-sent by the
+ * reproduction). The client may have put its secret anywhere, so every text is scrubbed of it.
+ */
+export function fail(run: ClientRun, message: string, expected: string, actual: string, offending: readonly RawRequestRecord[] = [], options: ReproduceOptions = {}): Outcome {
+  const secret = run.agent.apiSecret;
+  const first = offending[0];
+  const clean = scrub(message, secret);
+  const rerun = `# re-run the client: nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- <command>`;
+  const shown = offending.slice(0, 5).map((r) => `#   ${describe(r)}`);
+  return {
+    status: 'fail',
+    message: clean,
+    expected,
+    actual: scrub(actual, secret),
+    evidence: offending.slice(0, 3).map((r) => recordEvidence(r, secret)),
+    reproduce:
+      first && !options.rerun
+        ? reproduceRecord(first, secret, clean, { literalSignature: options.literalSignature })
+        : [`# ${clean.replace(/\n/g, ' ')}`, ...(shown.length > 0 ? ['# the requests, in order:', ...shown] : []), rerun].join('\n'),
+  };
 }
 
 /** `GET /v1/agent/market?coins=x` for messages. Never carries header values, so never secrets. */
@@ -63,13 +80,15 @@ export function describe(rec: RawRequestRecord): string {
 
 /** A failure listing every offending request, the first one's problem in the message. */
 export function failEach(
+  run: ClientRun,
   bad: readonly { rec: RawRequestRecord; problem: string }[],
   total: number,
   expected: string,
-): ClientOutcome {
+  options: ReproduceOptions = {},
+): Outcome {
   const first = bad[0];
   if (!first) return pass(`all ${total} request${total === 1 ? '' : 's'} conform`);
   const more = bad.length > 1 ? ` (and ${bad.length - 1} more of ${total})` : ` (1 of ${total})`;
   const actual = bad.slice(0, 5).map((b) => `${describe(b.rec)}: ${b.problem}`).join('\n');
-  return fail(`${describe(first.rec)}: ${first.problem}${more}`, expected, actual, bad.map((b) => b.rec));
+  return fail(run, `${describe(first.rec)}: ${first.problem}${more}`, expected, actual, bad.map((b) => b.rec), options);
 }

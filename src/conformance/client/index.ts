@@ -2,7 +2,7 @@
 export { runClientChecks, ENV_NAMES, UnknownScenarioError, type ClientRunOptions } from './run-client.js';
 export { clientChecks } from './checks/index.js';
 export { scenarios, scenarioNames, scenarioByName, type Scenario } from './scenarios/index.js';
-export type { ClientCheck, ClientOutcome, ClientRun, ClientExit } from './client-check.js';
+export type { ClientCheck, ClientRun, ClientExit } from './client-check.js';
 export {
   specViolations,
   authViolations,

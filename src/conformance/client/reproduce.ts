@@ -2,7 +2,7 @@
 // its secret anywhere (that is one of the checks), so every text is scrubbed of it first; then
 // the shared redaction (signatures, key tails) and curl builder of the server-side runner apply.
 import type { Exchange } from '../../client/agent-client.js';
-import type { RawRequestRecord } from '../../mock/http/journal.js';
+import type { RawRequestRecord } from '../../mock/index.js';
 import { toCurl, toEvidence } from '../evidence.js';
 import type { Evidence } from '../findings.js';
 import { redactHeaders, redactPath, redactQuery, redactText, SecretIndex } from '../../redact.js';
@@ -49,14 +49,25 @@ export function recordEvidence(rec: RawRequestRecord, secret: string): Evidence 
   return toEvidence(recordToExchange(rec, secret));
 }
 
-/** The request as sent (signature redacted), then a curl that re-sends it to a local mock. */
-export function reproduceRecord(rec: RawRequestRecord, secret: string, note: string): string {
+/**
+ * The request as sent (signature redacted, as comments), then a curl that re-sends it to a local
+ * mock: runnable as it is with NX_API_KEY and NX_API_SECRET set. The timestamp keeps its skew from
+ * the recording mock's clock, taken when the script runs.
+ */
+export function reproduceRecord(rec: RawRequestRecord, secret: string, note: string, options: { literalSignature?: boolean } = {}): string {
   const exchange = recordToExchange(rec, secret);
+  exchange.request.sentAt = rec.receivedAt;
   const { request } = exchange;
-  const lines = [`# ${scrub(note, secret).replace(/\n/g, ' ')}`, '# the request as the client sent it:', `${request.method} ${scrubTarget(rec, secret)} HTTP/1.1`];
-  for (const [name, value] of Object.entries(redactHeaders(request.headers))) lines.push(`${name}: ${value}`);
-  if (request.body.length > 0) lines.push('', request.body);
-  lines.push('# re-send it to `npx nx-conformance mock` (curl signs correctly from $NX_API_SECRET):');
-  lines.push(toCurl(exchange));
+  const shown = [`${request.method} ${scrubTarget(rec, secret)} HTTP/1.1`];
+  for (const [name, value] of Object.entries(redactHeaders(request.headers))) shown.push(`${name}: ${value}`);
+  if (request.body.length > 0) shown.push('', ...request.body.split('\n'));
+  const lines = [`# ${scrub(note, secret).replace(/\n/g, ' ')}`, '# the request as the client sent it:', ...shown.map((l) => `#   ${l}`)];
+  if (options.literalSignature) {
+    lines.push('# re-send it to `npx nx-conformance mock`, with the same (wrong) signature:');
+    lines.push(toCurl(exchange, undefined, { literalSignature: true, realClock: { offsetMs: 0 } }));
+  } else {
+    lines.push('# re-send it to `npx nx-conformance mock` (curl signs correctly from $NX_API_SECRET):');
+    lines.push(toCurl(exchange, undefined, { realClock: { offsetMs: 0 } }));
+  }
   return lines.join('\n');
 }

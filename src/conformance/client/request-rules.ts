@@ -1,108 +1,110 @@
-// What a request must look like, judged from its raw parts alone: the route, parameters and body
-// against the spec, and the auth headers against SIGNING.md. Shared by the client-side runner
-// (which knows the secret) and the validating proxy (which usually does not).
-import { parse as parseQuery } from 'node:querystring';
-import { z } from 'zod';
-import type { OperationDef } from '../../codegen/runtime.js';
-import { operationList } from '../../generated/operations.js';
-import { createRouter } from '../../mock/http/match-route.js';
-import { SIGNATURE_PATTERN } from '../../signing/constants.js';
-import { checkTimestamp, diagnoseSignature, SIGNING_BASE_PATH, verifySignature } from '../../signing/index.js';
+// The request rules as the client runner and the validating proxy use them: thin wrappers over
+// src/rules (the same stages the mock runs), each answering one question about one recorded
+// request, plus the judge's knowledge for a recording mock's agents.
+import { judgeRequest, type Judgement } from '../../rules/judge-request.js';
+import type { StageName } from '../../rules/judging.js';
+import { isRouteMatch } from '../../rules/match-route.js';
+import { apiPipeline, apiRouter, inputOnlyPipeline, type Pipeline } from '../../rules/pipeline.js';
+import { createGcra } from '../../rules/gcra.js';
+import type { Mode, Permission } from '../../rules/permission.js';
+import type { Problem } from '../../rules/problems.js';
+import { headerOf, presentHeader, type RawRequest as ArrivedRequest } from '../../rules/raw-request.js';
+import type { KnownAgent, RuleState } from '../../rules/rule-state.js';
+import type { OperationDef } from '../../rules/runtime.js';
+import { apiKeyProblem, modeOfKey, needsSigning, signatureProblem, timestampProblem } from '../../rules/stages/authenticate.js';
+import { relativePath } from '../../rules/stages/route.js';
+import { FAILED_AUTH_DEFAULTS } from '../../rules/stages/auth-budget.js';
+import { issueLine, type ValidationIssue } from '../../rules/zod-issues.js';
+import { SIGNING_BASE_PATH } from '../../signing/constants.js';
 
-export interface RawRequest {
-  method: string;
-  /** The full path as sent (percent-encoding kept), without the query. */
-  path: string;
-  /** The raw query string without '?'. */
-  query: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
+export { headerOf };
 
-export type RuleKind = 'route' | 'params' | 'body' | 'auth';
+/** A request as recorded or proxied; `receivedAt` only matters to the time window and quotas. */
+export type RawRequest = Omit<ArrivedRequest, 'receivedAt'> & { receivedAt?: number };
+
+export type RuleKind = 'route' | 'params' | 'body' | 'auth' | 'quota' | 'permission';
 
 export interface RuleViolation {
   kind: RuleKind;
-  /** A problem code a strict server would answer (validation_failed, missing_signature, …). */
+  /** The problem code the server answers (validation_failed, missing_signature, …). */
   code: string;
   message: string;
 }
 
-const router = createRouter(operationList);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const arrived = (req: RawRequest, nowMs = req.receivedAt ?? 0): ArrivedRequest => ({ ...req, receivedAt: nowMs });
 
-export function headerOf(headers: RawRequest['headers'], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
-}
+/** The judge that knows nothing besides the spec: every agent-dependent rule stays undecided. */
+const specOnly: RuleState = { agentByKey: () => undefined, secretOf: () => undefined };
 
 export function apiPathOf(path: string): string | null {
-  return path === SIGNING_BASE_PATH || path.startsWith(`${SIGNING_BASE_PATH}/`) ? path.slice(SIGNING_BASE_PATH.length) : null;
+  return relativePath(path, SIGNING_BASE_PATH);
 }
 
 export function operationOf(req: Pick<RawRequest, 'method' | 'path'>): OperationDef | null {
   const apiPath = apiPathOf(req.path);
   if (apiPath === null) return null;
-  try {
-    return router.match(req.method, apiPath).op;
-  } catch {
-    return null;
-  }
+  const found = apiRouter.lookup(req.method, apiPath);
+  return isRouteMatch(found) ? found.op : null;
 }
 
-const zodIssues = (error: z.ZodError, where: string): string[] =>
-  error.issues.slice(0, 5).map((i) => {
-    const at = i.path.length > 0 ? `${where} /${i.path.join('/')}` : where;
-    if (i.code === 'unrecognized_keys') return `${at}: unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}`;
-    return `${at}: ${i.message}`;
-  });
+const KIND_OF_STAGE: Record<StageName, RuleKind> = {
+  route: 'route',
+  'auth-budget': 'quota',
+  'body-size': 'body',
+  authenticate: 'auth',
+  'rate-limit': 'quota',
+  authorize: 'permission',
+  'parse-body': 'body',
+  'validate-input': 'params',
+};
 
-/** Route, path and query parameters, Content-Type and body against the spec. */
+/** One violation per problem; a validation_failed one per issue, each naming its location. */
+export function violationsOf(found: Problem, stage: StageName, operationId?: string): RuleViolation[] {
+  const prefix = operationId ? `${operationId}: ` : '';
+  const issues = found.code === 'validation_failed' ? (found.extras.errors as ValidationIssue[] | undefined) : undefined;
+  // A named signing mistake is given by its code too, so findings can be grouped by it.
+  const mistake = found.extras.mistake as { code: string } | undefined;
+  const suffix = mistake ? ` [${mistake.code}]` : '';
+  if (!issues || issues.length === 0) return [{ kind: KIND_OF_STAGE[stage], code: found.code, message: `${prefix}${found.detail}${suffix}` }];
+  return issues.map((issue) => ({ kind: issue.location === 'body' ? 'body' : 'params', code: found.code, message: `${prefix}${issueLine(issue)}` }));
+}
+
+function toViolations(judgement: Judgement): RuleViolation[] {
+  if (!judgement.problem || !judgement.stage) return [];
+  return violationsOf(judgement.problem, judgement.stage, judgement.judging.op?.operationId);
+}
+
+const inputRules: Pipeline = inputOnlyPipeline(apiRouter, SIGNING_BASE_PATH);
+
+/** Route, body, parameters and Content-Type against the spec (the rules that need no agent). */
 export function specViolations(req: RawRequest): RuleViolation[] {
-  const apiPath = apiPathOf(req.path);
-  if (apiPath === null) return [{ kind: 'route', code: 'validation_failed', message: `${req.method} ${req.path} is not under ${SIGNING_BASE_PATH}` }];
-  let match;
-  try {
-    match = router.match(req.method, apiPath);
-  } catch {
-    return [{ kind: 'route', code: 'validation_failed', message: `${req.method} ${apiPath} is not an operation of the spec` }];
-  }
-  const { op, rawParams } = match;
-  const bad = (kind: RuleKind, messages: string[]): RuleViolation[] => messages.map((message) => ({ kind, code: 'validation_failed', message: `${op.operationId}: ${message}` }));
-  const out: RuleViolation[] = [];
-  let decoded: Record<string, string>;
-  try {
-    decoded = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, decodeURIComponent(v)]));
-  } catch {
-    return bad('params', ['a path parameter is not valid percent-encoding']);
-  }
-  const path = op.params.path.safeParse(decoded);
-  if (!path.success) out.push(...bad('params', zodIssues(path.error, 'path')));
-  const query = parseQuery(req.query) as Record<string, unknown>;
-  // The generated query schemas are loose (servers must tolerate extras); a client sending a
-  // parameter the spec does not define is still a client mistake, so name it.
-  const known = op.params.query instanceof z.ZodObject ? Object.keys(op.params.query.shape) : [];
-  const unknown = Object.keys(query).filter((k) => !known.includes(k));
-  if (unknown.length > 0) out.push(...bad('params', [`unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}`]));
-  const parsedQuery = op.params.query.safeParse(query);
-  if (!parsedQuery.success) out.push(...bad('params', zodIssues(parsedQuery.error, 'query')));
-  out.push(...bad('body', bodyProblems(op, req)));
-  return out;
+  return toViolations(judgeRequest(arrived(req), specOnly, inputRules));
 }
 
-function bodyProblems(op: OperationDef, req: RawRequest): string[] {
-  if (!op.requestBody) return req.body.length > 0 ? [`sends a ${req.body.length}-byte body; the operation takes none`] : [];
-  if (req.body.length === 0) return op.requestBody.required ? ['the JSON body is missing'] : [];
-  const contentType = headerOf(req.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'application/json') return [`Content-Type is '${contentType ?? 'none'}'; send application/json`];
-  let value: unknown;
-  try {
-    value = JSON.parse(utf8.decode(req.body));
-  } catch {
-    return ['the body is not UTF-8 JSON'];
-  }
-  const parsed = op.requestBody.schema.safeParse(value);
-  return parsed.success ? [] : zodIssues(parsed.error, 'body');
+/** Whether SIGNING.md asks this request to be signed: a live key, or (non-empty) signing headers. */
+export function mustSign(req: RawRequest): boolean {
+  const op = operationOf(req);
+  if (op === null || op.security === 'none') return false;
+  return needsSigning(arrived(req), modeOfKey(presentHeader(req, 'x-nx-key') ?? ''));
+}
+
+export function keyViolation(req: RawRequest): RuleViolation | null {
+  if (operationOf(req)?.security === 'none') return null;
+  const found = apiKeyProblem(presentHeader(req, 'x-nx-key'));
+  return found ? violationsOf(found, 'authenticate')[0] ?? null : null;
+}
+
+export function timestampViolation(req: RawRequest, nowMs: number): RuleViolation | null {
+  const found = timestampProblem(arrived(req, nowMs));
+  return found ? (violationsOf(found, 'authenticate')[0] ?? null) : null;
+}
+
+/** The signature against the secret; without it, its form only. */
+export function signatureViolation(req: RawRequest, secret: string | undefined): RuleViolation | null {
+  const mode = modeOfKey(presentHeader(req, 'x-nx-key') ?? '');
+  const found = signatureProblem({ raw: arrived(req), apiPath: apiPathOf(req.path) ?? req.path, mode, secret });
+  if (found === undefined || found === 'undecided') return null;
+  return violationsOf(found, 'authenticate')[0] ?? null;
 }
 
 export interface AuthOptions {
@@ -112,51 +114,61 @@ export interface AuthOptions {
   secretFor?: (apiKey: string) => string | undefined;
 }
 
-const KEY_FORMAT = /^nx_(test|live)_[A-Za-z0-9]+$/;
-const auth = (code: string, message: string): RuleViolation => ({ kind: 'auth', code, message });
-
-/** Whether SIGNING.md asks this request to be signed: a live key, or signature headers sent anyway. */
-export function mustSign(req: RawRequest): boolean {
-  if (operationOf(req)?.security === 'none') return false;
-  const key = headerOf(req.headers, 'x-nx-key') ?? '';
-  return key.startsWith('nx_live_') || req.headers['x-nx-signature'] !== undefined || req.headers['x-nx-timestamp'] !== undefined;
+/** A judge that knows secrets for some keys, and nothing else: what a proxy is usually given. */
+export function secretsState(secretFor: (apiKey: string) => string | undefined): RuleState {
+  return {
+    agentByKey: (key) => (secretFor(key) === undefined ? undefined : { agentId: key, mode: modeOfKey(key) }),
+    secretOf: (agent) => secretFor(agent.agentId),
+  };
 }
 
-export function keyViolation(req: RawRequest): RuleViolation | null {
-  if (operationOf(req)?.security === 'none') return null;
-  const key = headerOf(req.headers, 'x-nx-key');
-  if (key === undefined || key === '') return auth('missing_api_key', 'X-NX-Key is missing');
-  return KEY_FORMAT.test(key) ? null : auth('invalid_api_key', 'X-NX-Key is not an nx_test_… or nx_live_… key');
-}
+const authRules: Pipeline = apiPipeline.filter((s) => s.name === 'route' || s.name === 'authenticate');
 
-export function timestampViolation(req: RawRequest, nowMs: number): RuleViolation | null {
-  const checked = checkTimestamp(headerOf(req.headers, 'x-nx-timestamp'), nowMs);
-  return checked.ok ? null : auth(checked.code, checked.detail);
-}
-
-export function signatureViolation(req: RawRequest, secret: string | undefined): RuleViolation | null {
-  const signature = headerOf(req.headers, 'x-nx-signature');
-  if (signature === undefined || signature === '') return auth('missing_signature', 'X-NX-Signature is missing (live keys sign every request)');
-  const timestamp = headerOf(req.headers, 'x-nx-timestamp');
-  const apiPath = apiPathOf(req.path);
-  if (secret === undefined || apiPath === null || timestamp === undefined) {
-    return SIGNATURE_PATTERN.test(signature) ? null : auth('invalid_signature', 'X-NX-Signature is not 64 lowercase hex characters (hex HMAC-SHA256)');
-  }
-  // With the secret, the diagnosis also names encodings (base64, upper-case hex) and key mix-ups.
-  const signed = { secret, timestamp, method: req.method, path: apiPath, body: req.body, signature };
-  if (verifySignature(signed)) return null;
-  const { mistake } = diagnoseSignature({ ...signed, query: req.query });
-  const what = mistake ? `${mistake.message} [${mistake.code}]` : 'unrecognised mistake';
-  return auth('invalid_signature', `X-NX-Signature does not match the request: ${what}`);
-}
-
-/** X-NX-Key, X-NX-Signature and X-NX-Timestamp per SIGNING.md, the first failure in its order. */
+/** X-NX-Key, X-NX-Signature and X-NX-Timestamp per SIGNING.md: the first failure in its order. */
 export function authViolations(req: RawRequest, options: AuthOptions): RuleViolation[] {
-  const key = keyViolation(req);
-  if (key) return [key];
-  if (!mustSign(req)) return [];
-  const secret = options.secretFor?.(headerOf(req.headers, 'x-nx-key') ?? '');
-  const missingSignature = req.headers['x-nx-signature'] === undefined || req.headers['x-nx-signature'] === '';
-  const first = missingSignature ? signatureViolation(req, secret) : (timestampViolation(req, options.nowMs) ?? signatureViolation(req, secret));
-  return first ? [first] : [];
+  const judgement = judgeRequest(arrived(req, options.nowMs), secretsState(options.secretFor ?? (() => undefined)), authRules);
+  // An unroutable request is specViolations' finding; authentication is judged on operations only.
+  return judgement.stage === 'authenticate' ? toViolations(judgement) : [];
+}
+
+/** An agent the recording mock registered, as the client runner knows it. */
+export interface RecordedAgent {
+  agentId: string;
+  apiKey: string;
+  apiSecret: string;
+  mode: Mode;
+  permissions: readonly Permission[];
+}
+
+export interface RecordingKnowledge {
+  agents: readonly RecordedAgent[];
+  /** Whether `agents` is every agent the mock had: then any other key is refused as unknown. */
+  complete: boolean;
+  /** The mock's quotas, replayed over the recorded arrival times; without them quotas stay undecided. */
+  quotas?: { perAgentPerMinute: number; registrationsPerMinute: number; failedAuthPerKey?: number; failedAuthPerAddress?: number };
+}
+
+/** What the client runner knows about the recording mock, as the rules' state. */
+export function recordingState(knowledge: RecordingKnowledge): RuleState<KnownAgent & { apiSecret: string }> {
+  const byKey = new Map(knowledge.agents.map((a) => [a.apiKey, a]));
+  const q = knowledge.quotas;
+  const perMinute = (limit: number) => createGcra(limit, 60_000);
+  return {
+    agentByKey: (key) => byKey.get(key) ?? (knowledge.complete ? null : undefined),
+    secretOf: (agent) => agent.apiSecret,
+    quotas: q && {
+      agent: ((quota) => () => quota)(perMinute(q.perAgentPerMinute)),
+      registration: perMinute(q.registrationsPerMinute),
+      failedAuth: {
+        perKey: perMinute(q.failedAuthPerKey ?? FAILED_AUTH_DEFAULTS.perKey),
+        perAddress: perMinute(q.failedAuthPerAddress ?? FAILED_AUTH_DEFAULTS.perAddress),
+      },
+      windowSeconds: 60,
+    },
+  };
+}
+
+/** The whole verdict of the rules on one recorded request, as the mock gave it. */
+export function judgeRecorded<A extends KnownAgent>(req: ArrivedRequest, state: RuleState<A>): Judgement<A> {
+  return judgeRequest(req, state);
 }

@@ -1,15 +1,17 @@
 // The client-side runner: for each mode (and scenario) start a fresh mock on an ephemeral port,
 // record every request unredacted in memory, register an agent, run the client with the
-// credentials in its environment, then judge the recording with every check. The result is the
-// same RunSummary the server-side runner returns, so the same reporters and exit codes apply.
-import type { Permission } from '../../mock/engine/types.js';
-import type { RawRequestRecord } from '../../mock/http/journal.js';
-import { startMock } from '../../mock/http/start-mock.js';
+// credentials in its environment, then judge the recording with every check, through the one run
+// loop. The result is the same RunSummary the server-side runner returns, so the same reporters
+// and exit codes apply.
+import type { Permission } from '../../rules/permission.js';
+import type { RawRequestRecord } from '../../mock/index.js';
+import { startMock } from '../../mock/index.js';
 import { ALL_PERMISSIONS, type AgentMode } from '../check.js';
-import { countFindings, type Finding, type RunSummary } from '../findings.js';
+import { summarize, type Finding, type RunSummary } from '../findings.js';
+import { runLoop, type RunUnit } from '../run-loop.js';
 import { clientChecks } from './checks/index.js';
-import type { ClientCheck, ClientOutcome, ClientRun } from './client-check.js';
-import { recordEvidence, reproduceRecord, scrub } from './reproduce.js';
+import type { ClientCheck, ClientRun } from './client-check.js';
+import { scrub } from './reproduce.js';
 import { scenarioByName, scenarioNames, type Scenario } from './scenarios/index.js';
 import { spawnClient } from './spawn-client.js';
 
@@ -37,6 +39,8 @@ export interface ClientRunOptions {
   onRunEnd?: (label: string, exit: ClientRun['exit'], requests: number) => void;
   onFinding?: (finding: Finding) => void;
   signal?: AbortSignal;
+  /** Skips and partials make the verdict 'fail' (--strict). */
+  strict?: boolean;
 }
 
 export const ENV_NAMES = ['BASE_URL', 'API_KEY', 'API_SECRET', 'MODE'] as const;
@@ -53,30 +57,33 @@ export async function runClientChecks(options: ClientRunOptions): Promise<RunSum
   const unknown = (options.scenarios ?? []).filter((n) => !scenarioByName(n));
   if (unknown.length > 0) throw new UnknownScenarioError(unknown);
   const picked: (Scenario | null)[] = options.scenarios?.length ? options.scenarios.map((n) => scenarioByName(n) ?? null) : [null];
-  const findings: Finding[] = [];
-  for (const mode of options.modes) {
-    for (const scenario of picked) {
-      if (options.signal?.aborted) break;
-      const parts = [...(options.modes.length > 1 ? [mode] : []), ...(scenario ? [scenario.name] : [])];
-      const label = [mode, ...(scenario ? [scenario.name] : [])].join('/');
-      options.onRunStart?.(label);
-      const run = await recordRun(options, mode, scenario);
-      options.onRunEnd?.(label, run.exit, run.requests.length);
-      for (const check of [...clientChecks, ...(scenario ? [scenario.check] : [])]) {
-        const finding = judge(check, run, parts.length > 0 ? `@${parts.join('/')}` : '');
-        findings.push(finding);
-        options.onFinding?.(finding);
+  const signal = options.signal ?? new AbortController().signal;
+
+  // Records one run of the client per mode and scenario, then yields the checks that judge it.
+  async function* units(): AsyncGenerator<RunUnit> {
+    for (const mode of options.modes) {
+      for (const scenario of picked) {
+        if (signal.aborted) return;
+        const label = [mode, ...(scenario ? [scenario.name] : [])].join('/');
+        options.onRunStart?.(label);
+        const run = await recordRun(options, mode, scenario);
+        options.onRunEnd?.(label, run.exit, run.requests.length);
+        for (const check of [...clientChecks, ...(scenario ? [scenario.check] : [])]) yield judgeUnit(check, run);
       }
     }
   }
-  return {
+
+  const loop = await runLoop(units(), { signal, onFinding: options.onFinding });
+  return summarize({
+    kind: 'client',
     target: `client: ${options.command.join(' ')}`,
-    mode: options.modes.join('+'),
+    modes: options.modes,
     startedAt,
     durationMs: performance.now() - started,
-    findings,
-    counts: countFindings(findings),
-  };
+    findings: loop.findings,
+    strict: options.strict,
+    interrupted: loop.interrupted,
+  });
 }
 
 async function recordRun(options: ClientRunOptions, mode: AgentMode, scenario: Scenario | null): Promise<ClientRun> {
@@ -115,30 +122,14 @@ async function recordRun(options: ClientRunOptions, mode: AgentMode, scenario: S
   }
 }
 
-/** One check over one run, as a Finding: secrets scrubbed from every text it carries. */
-export function judge(check: ClientCheck, run: ClientRun, suffix = ''): Finding {
-  const t0 = performance.now();
-  let outcome: ClientOutcome;
-  try {
-    outcome = check.run(run);
-  } catch (error) {
-    // A check that throws is a bug of ours, reported as a failure so it is never silently green.
-    const message = error instanceof Error ? error.message : String(error);
-    outcome = { status: 'fail', message: `The check crashed: ${message}`, expected: 'the check to complete', actual: message, offending: [] };
-  }
-  const base = { checkId: `${check.id}${suffix}`, title: check.title, category: check.category, durationMs: performance.now() - t0 };
-  if (outcome.status !== 'fail') return { ...base, status: outcome.status, message: outcome.message };
-  const secret = run.agent.apiSecret;
-  const first = outcome.offending[0];
-  const note = `${check.id}: ${outcome.message}`;
+/** One check over one recorded run, as a unit of the run loop. */
+export function judgeUnit(check: ClientCheck, run: ClientRun): RunUnit {
   return {
-    ...base,
-    status: 'fail',
-    message: scrub(outcome.message, secret),
-    expected: outcome.expected,
-    actual: scrub(outcome.actual, secret),
-    evidence: outcome.offending.slice(0, 3).map((r) => recordEvidence(r, secret)),
-    reproduce: first ? reproduceRecord(first, secret, scrub(note, secret)) : `# ${scrub(note, secret)}\n# run the client again: nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- <command>`,
-    spec: check.spec,
+    check,
+    mode: run.mode,
+    ...(run.scenario ? { scenario: run.scenario } : {}),
+    // A check that throws is a bug of ours: the loop reports it as a failure, never silently green.
+    run: async () => check.run(run),
+    evidence: () => ({ evidence: [], reproduce: `# run the client again: nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- <command>` }),
   };
 }

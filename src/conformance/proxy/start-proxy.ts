@@ -1,14 +1,21 @@
 // startProxy(): a validating proxy in front of any Agent Connect server. Every request and answer
 // is forwarded byte for byte and judged against the spec and SIGNING.md; violations are logged
-// (secrets scrubbed), counted and announced in X-NX-Violations. With `errors`, a bad request is
-// stopped with a 4xx problem and a bad answer replaced by a 502 problem naming the violation.
+// (secrets scrubbed), counted and announced in X-NX-Violations, and reported as the same findings
+// (json, junit) as every other runner. With `errors`, a bad request is stopped with the 4xx problem
+// a strict server would give, and a bad answer replaced by a 500 internal_error naming the
+// violation; the proxy's own problems conform to the spec (documented codes, requestId).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { problemTemplates } from '../../mock/http/problem.js';
+import type { Exchange } from '../../client/agent-client.js';
+import type { ProblemCode } from '../../generated/schemas.js';
+import { problem, problemBody, type Problem } from '../../rules/problems.js';
+import { payloadTooLarge } from '../../rules/stages/body-size.js';
 import { closeGracefully, listen } from '../../net/listen.js';
 import { redactTarget, redactText, SecretIndex } from '../../redact.js';
 import { SIGNING_BASE_PATH } from '../../signing/index.js';
+import { summarize as summarizeRun, type RunSummary } from '../findings.js';
 import { forward, isHopByHop, type Upstream } from './forward.js';
 import { requestViolations, responseViolations } from './judge.js';
+import { proxyFindings, wantsEvidence, type Observed } from './proxy-findings.js';
 import { summarize, violationLine, violationsHeader, type Violation } from './violations.js';
 
 export interface ProxyOptions {
@@ -35,16 +42,28 @@ export interface RunningProxy {
   violations(): Violation[];
   /** Requests proxied so far. */
   exchanges(): number;
+  /** One line per violation group, for the terminal. */
   summary(): string;
+  /** The traffic so far as the findings every runner reports (kind 'proxy'). */
+  report(options?: { strict?: boolean }): RunSummary;
   close(): Promise<void>;
 }
 
-const PROBLEM_BASE = 'https://docs.next.exchange/problems/';
+interface OwnProblem {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
 
-function sendProblem(res: ServerResponse, status: number, code: string, detail: string, header: string): void {
-  const body = JSON.stringify({ type: PROBLEM_BASE + code, title: code.replace(/_/g, ' '), status, code, detail });
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), 'x-nx-violations': header });
-  res.end(body);
+/** A problem+json answer of the proxy itself, from the shared templates (code, requestId, X-Request-Id). */
+function ownProblem(requestId: string, found: Problem, violations: string): OwnProblem {
+  const text = JSON.stringify(problemBody(found, requestId));
+  return { status: found.status, text, headers: { ...found.headers, 'content-type': 'application/problem+json', 'x-request-id': requestId, 'x-nx-violations': violations } };
+}
+
+function send(res: ServerResponse, problem: OwnProblem): void {
+  res.writeHead(problem.status, { ...problem.headers, 'content-length': Buffer.byteLength(problem.text) });
+  res.end(problem.text);
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -70,6 +89,13 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const now = options.now ?? (() => Date.now());
   const log = options.log ?? (() => {});
   const found: Violation[] = [];
+  const observed: Observed[] = [];
+  // The upstream's last rate-limit headers per API key: a request the proxy stops never reached the
+  // upstream, so its quota is as last reported, and the stopped request's problem carries them as
+  // the spec requires of every answer to an identified agent. (Before the key's first answer the
+  // proxy knows none, and leaves them out.)
+  const rateHeaders = new Map<string, Record<string, string>>();
+  const startedAt = now();
   let count = 0;
 
   const note = (v: Omit<Violation, 'seq' | 'at'>): Violation => {
@@ -81,23 +107,36 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     count += 1;
+    const requestId = `req_proxy_${String(count).padStart(8, '0')}`;
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     const shown = redactTarget(url, hidden);
     const body = await readBody(req, options.bodyLimit ?? 1024 * 1024);
-    if (body === null) return sendProblem(res, 413, 'payload_too_large', 'The body is over the proxy limit.', '0; ');
+    if (body === null) return send(res, ownProblem(requestId, payloadTooLarge(options.bodyLimit ?? 1024 * 1024), '0; '));
+    const receivedAt = now();
     const mine: Violation[] = [];
+    // Evidence for the report: the request as received (the scrubbed body), and what went back.
+    const keep = (answer: { status: number; headers: Record<string, string>; text: string }): void => {
+      const exchange: Exchange = {
+        request: { method, url: `http://${req.headers.host ?? 'proxy'}${shown}`, headers: flat(req.headers), body: scrub(body.toString('utf8')) },
+        response: { ...answer, text: scrub(answer.text), durationMs: 0 },
+      };
+      for (const violation of mine) observed.push(wantsEvidence(observed, violation) ? { violation, exchange } : { violation });
+    };
     // The control API (/__nx) is the mock's own, not part of the spec: passed through unjudged.
     const judged = !path.startsWith('/__nx');
     if (judged) {
-      const raw = { method, path, query: q === -1 ? '' : url.slice(q + 1), headers: req.headers, body };
-      for (const v of requestViolations(raw, now(), secrets)) mine.push(note({ direction: 'request', method, path: shown, status: null, code: v.code, message: v.message }));
+      const raw = { method, path, query: q === -1 ? '' : url.slice(q + 1), headers: req.headers, body, receivedAt, clientAddress: req.socket.remoteAddress };
+      for (const v of requestViolations(raw, secrets)) mine.push(note({ direction: 'request', method, path: shown, status: null, code: v.code, message: v.message }));
       const first = mine[0];
       if (options.errors && first) {
-        const status = problemTemplates[first.code as keyof typeof problemTemplates]?.status ?? 400;
-        return sendProblem(res, status, first.code, `The nx-conformance proxy stopped this request: ${first.message}`, violationsHeader(mine));
+        // Request violations carry the rules' problem codes: the answer a strict server would give.
+        const stopped = ownProblem(requestId, problem(first.code as ProblemCode, `The nx-conformance proxy stopped this request: ${first.message}`), violationsHeader(mine));
+        if (stopped.status !== 401) Object.assign(stopped.headers, rateHeaders.get(keyOf(req)) ?? {});
+        keep(stopped);
+        return send(res, stopped);
       }
     }
     let upstream: Upstream;
@@ -106,15 +145,21 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       log(scrub(`upstream ${method} ${shown} failed: ${reason}`));
-      return sendProblem(res, 502, 'upstream_unreachable', `The target did not answer: ${reason}`, violationsHeader(mine));
+      const down = ownProblem(requestId, problem('service_unavailable', `The nx-conformance proxy could not reach the target: ${reason}`), violationsHeader(mine));
+      keep(down);
+      return send(res, down);
     }
     learnSecrets(upstream, hidden);
+    const answer = { status: upstream.status, headers: upstream.headers, text: upstream.body.toString('utf8') };
+    const limits = Object.fromEntries(Object.entries(upstream.headers).filter(([name]) => RATE_LIMIT_HEADERS.has(name)));
+    if (Object.keys(limits).length > 0) rateHeaders.set(keyOf(req), limits);
     if (judged) {
       for (const message of responseViolations(method, path, upstream)) {
         mine.push(note({ direction: 'response', method, path: shown, status: upstream.status, code: 'nonconformant_response', message }));
       }
       const bad = mine.find((v) => v.direction === 'response');
-      if (options.errors && bad) return sendProblem(res, 502, 'nonconformant_response', `The target's answer breaks the spec: ${bad.message}`, violationsHeader(mine));
+      keep(answer);
+      if (options.errors && bad) return send(res, ownProblem(requestId, problem('internal_error', `The target's answer breaks the spec (nonconformant_response): ${bad.message}`), violationsHeader(mine)));
     }
     const headers: string[] = [];
     for (let i = 0; i + 1 < upstream.rawHeaders.length; i += 2) {
@@ -130,7 +175,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(scrub(`proxy error: ${error instanceof Error ? error.message : String(error)}`));
-      if (!res.headersSent) sendProblem(res, 502, 'proxy_error', 'The proxy failed on this request.', '0; ');
+      if (!res.headersSent) send(res, ownProblem(`req_proxy_error_${count}`, problem('internal_error', 'The nx-conformance proxy failed on this request; its log says why.'), '0; '));
       else res.destroy();
     });
   });
@@ -142,11 +187,33 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     violations: () => found.map((v) => ({ ...v })),
     exchanges: () => count,
     summary: () => summarize(found, count),
+    report: (opts = {}) =>
+      summarizeRun({
+        kind: 'proxy',
+        target: options.target,
+        modes: [],
+        startedAt: new Date(startedAt).toISOString(),
+        durationMs: Math.max(0, now() - startedAt),
+        findings: proxyFindings(observed, count, startedAt, now()),
+        strict: opts.strict,
+      }),
     close() {
       closing ??= closeGracefully(server, 2_000);
       return closing;
     },
   };
+}
+
+const RATE_LIMIT_HEADERS = new Set(['ratelimit', 'ratelimit-policy', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']);
+
+const keyOf = (req: IncomingMessage): string => String(req.headers['x-nx-key'] ?? '');
+
+function flat(headers: IncomingMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !isHopByHop(name)) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
 }
 
 /** Credentials in a 2xx JSON answer (registerAgent's apiSecret and apiKey, createWebhook's secret). */

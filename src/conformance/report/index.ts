@@ -6,4 +6,6 @@ export { renderHtml, type HtmlReportInput, type RenderHtmlOptions } from './rend
 export { renderJson, type RenderJsonOptions } from './render-json.js';
 export { reportJsonSchema } from './report-json-schema.js';
 export { renderJunit, type RenderJunitOptions } from './render-junit.js';
-export { writeReports, REPORT_FILES, type ReporterName, type WriteReportsOptions } from './write-reports.js';
+export { writeReports, REPORT_FILES, type WriteReportsOptions } from './write-reports.js';
+export { planReports, REPORTERS, REPORTER_NAMES, ReporterUsageError, type Reporter, type ReporterName, type RenderOptions, type ReportPlan } from './reporters.js';
+export { renderGithub, renderGithubAnnotations, renderGithubSummary } from './render-github.js';

@@ -179,7 +179,7 @@ export function renderHtml(input: HtmlReportInput, options: RenderHtmlOptions): 
 </head>
 <body>
 <header>
-<h1>nx-conformance <span class="verdict s-${esc(verdict)}" data-verdict="${esc(verdict)}">${esc(verdict)}</span></h1>
+<h1>nx-conformance${input.kind ? ` ${esc(input.kind)}` : ''} report <span class="verdict s-${esc(verdict)}" data-verdict="${esc(verdict)}">${esc(verdict)}</span></h1>
 ${settings(input, options)}
 </header>
 <main>

@@ -14,15 +14,9 @@ export interface RenderJsonOptions {
  */
 export function renderJson(summary: RunSummary, options: RenderJsonOptions): string {
   const report = ConformanceReport.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'nx-conformance', version: options.toolVersion },
-    target: summary.target,
-    mode: summary.mode,
-    startedAt: summary.startedAt,
-    durationMs: summary.durationMs,
-    counts: summary.counts,
-    defects: summary.defects,
-    findings: summary.findings,
+    ...summary,
   });
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,7 +1,10 @@
 // The junit reporter: what CI systems (GitLab, Jenkins, GitHub test-report actions) display.
-// One <testsuite> per category, one <testcase> per check.
+// One <testsuite> per category, one <testcase> per check and mode. JUnit has no "partial": a
+// partial is reported as skipped (not a pass) with what was left out, and under --strict, where
+// skips and partials fail the run, both are reported as failures so the CI view agrees with the
+// exit code. An interrupted run gets a test case in error that says so.
 import junitReportBuilder, { type Builder, type TestCase } from 'junit-report-builder';
-import type { Evidence, FailFinding, Finding, RunSummary } from '../findings.js';
+import { findingLabel, type Evidence, type FailFinding, type Finding, type RunSummary } from '../findings.js';
 
 // The package's typings declare an ES default export, but Node loads its CommonJS build, whose
 // `module.exports` is the builder itself, and hands that over as the default import. Under
@@ -31,15 +34,19 @@ export function renderJunit(summary: RunSummary, options: RenderJunitOptions): s
       .timestamp(xmlSafe(summary.startedAt))
       .time(seconds(findings.reduce((sum, f) => sum + f.durationMs, 0)))
       .property('target', xmlSafe(summary.target))
-      .property('mode', xmlSafe(summary.mode));
+      .property('kind', summary.kind)
+      .property('modes', summary.modes.join(','));
 
     for (const f of findings) {
       const testCase = suite
         .testCase()
         .className(xmlSafe(category))
-        .name(xmlSafe(`${f.checkId}: ${f.title}`))
+        .name(xmlSafe(`${findingLabel(f)}: ${f.title}`))
         .time(seconds(f.durationMs));
       if (f.form !== undefined) testCase.property('form', xmlSafe(f.form));
+      if (f.mode !== undefined) testCase.property('mode', f.mode);
+      if (f.requirements?.length) testCase.property('requirements', xmlSafe(f.requirements.join(',')));
+      testCase.property('status', f.status);
 
       if (f.status === 'fail') {
         testCase.failure(xmlSafe(f.message), 'ConformanceFailure');
@@ -50,12 +57,25 @@ export function renderJunit(summary: RunSummary, options: RenderJunitOptions): s
           childNamed(element, 'failure')?.txt(xmlSafe(failureBody(f)));
           if (f.evidence.length > 0) element.ele('system-out').txt(xmlSafe(evidenceText(f.evidence)));
         });
-      } else if (f.status === 'skip') {
-        testCase.skipped();
-        // The library writes a bare <skipped/>; CI tools show its message attribute as the reason.
-        afterBuild(testCase, (element) => childNamed(element, 'skipped')?.att('message', xmlSafe(f.message)));
+      } else if (f.status === 'skip' || f.status === 'partial') {
+        const reason = f.status === 'skip' ? f.message : `partial: ${f.message}; not tested: ${f.untested}; to test it: ${f.howToTest}`;
+        if (summary.strict) {
+          testCase.failure(xmlSafe(`${f.status === 'skip' ? 'skipped' : 'partial'} (--strict): ${reason}`), f.status === 'skip' ? 'SkippedUnderStrict' : 'PartialUnderStrict');
+        } else {
+          testCase.skipped();
+          // The library writes a bare <skipped/>; CI tools show its message attribute as the reason.
+          afterBuild(testCase, (element) => childNamed(element, 'skipped')?.att('message', xmlSafe(reason)));
+        }
       }
     }
+  }
+  if (summary.interrupted) {
+    const suite = report.testSuite().name('run').timestamp(xmlSafe(summary.startedAt)).property('target', xmlSafe(summary.target));
+    suite
+      .testCase()
+      .className('run')
+      .name('nx-conformance: the run was interrupted')
+      .error(`The run was interrupted after ${summary.findings.length} checks; the checks after them did not run.`, 'Interrupted');
   }
   return report.build();
 }

@@ -8,7 +8,7 @@ export function renderPretty(summary: RunSummary, options: { color: boolean }): 
   let out = '';
   const progress = createPrettyProgress({ write: (s) => (out += s), color: options.color, live: false });
   for (const f of summary.findings) {
-    progress.checkStarted({ id: f.checkId, title: f.title, category: f.category });
+    progress.checkStarted({ id: f.checkId, title: f.title, category: f.category, ...(f.mode ? { mode: f.mode } : {}), ...(f.scenario ? { scenario: f.scenario } : {}) });
     progress.checkFinished(f);
   }
   progress.done(summary);

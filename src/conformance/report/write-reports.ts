@@ -1,64 +1,45 @@
-// Runs the reporters the user chose (--reporter) and puts each output where it belongs.
+// Runs the reporters the user chose (--reporter) and puts each output where it belongs: files
+// under --out, else stdout (planReports() allows at most one report there).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunSummary } from '../findings.js';
-import { renderHtml } from './render-html.js';
-import { renderJson } from './render-json.js';
-import { renderJunit } from './render-junit.js';
-import { renderPretty } from './render-pretty.js';
-
-export type ReporterName = 'pretty' | 'json' | 'junit' | 'html';
+import { planReports, REPORTERS, type ReportPlan } from './reporters.js';
 
 export interface WriteReportsOptions {
-  reporters: readonly ReporterName[];
-  /** Where json and junit files go. Without it they go to `write` (stdout). */
+  reporters: readonly string[] | ReportPlan;
+  /** Where file reports go. Without it they go to `write` (stdout). */
   outDir?: string;
   toolVersion: string;
   /** stdout. */
   write: (s: string) => void;
+  /** stderr, for reporters that print there (github); default process.stderr. */
+  writeErr?: (s: string) => void;
   /** For pretty; the CLI passes `process.stdout.isTTY && !process.env.NO_COLOR`. Default false. */
   color?: boolean;
-  /** The junit root <testsuites> name. Default 'nx-conformance'. */
-  suiteName?: string;
 }
 
-export const REPORT_FILES = { json: 'nx-conformance.json', junit: 'nx-conformance.junit.xml', html: 'nx-conformance.html' } as const;
+export const REPORT_FILES = { json: REPORTERS.json.file, junit: REPORTERS.junit.file, html: REPORTERS.html.file } as const;
 
 /**
- * Writes the reports of a finished run and returns the paths of the files written.
- *
- * 'pretty' here prints the whole report at the end; a CLI that already streamed it with
- * createPrettyProgress should leave 'pretty' out. Without outDir, json (and junit) are printed
- * instead of saved, so that `nx-conformance ... --reporter json | jq` works; since stdout can then
- * carry only one document, asking for two stdout reporters is an error, raised before any output.
+ * Writes the reports of a finished run and returns the paths of the files written. 'pretty' here
+ * prints the whole report at the end; a CLI that already streamed it with createPrettyProgress
+ * leaves 'pretty' out. A wrong combination throws ReporterUsageError before any output.
  */
 export async function writeReports(summary: RunSummary, options: WriteReportsOptions): Promise<string[]> {
-  const reporters = [...new Set(options.reporters)];
-  const toStdout = reporters.filter((r) => r === 'pretty' || options.outDir === undefined);
-  if (toStdout.length > 1) {
-    throw new Error(
-      `reporters ${toStdout.join(' and ')} would all write to stdout; give an output directory for json/junit files`,
-    );
-  }
-
+  const plan = Array.isArray(options.reporters) ? planReports(options.reporters as readonly string[], options.outDir) : (options.reporters as ReportPlan);
   const written: string[] = [];
-  for (const reporter of reporters) {
-    if (reporter === 'pretty') {
-      options.write(renderPretty(summary, { color: options.color ?? false }));
+  for (const reporter of plan.reporters) {
+    const text = reporter.render(summary, { toolVersion: options.toolVersion, color: options.color ?? false });
+    if (reporter.stream === 'stderr') {
+      (options.writeErr ?? ((s: string) => void process.stderr.write(s)))(text);
       continue;
     }
-    const text =
-      reporter === 'json'
-        ? renderJson(summary, { toolVersion: options.toolVersion })
-        : reporter === 'html'
-          ? renderHtml(summary, { toolVersion: options.toolVersion })
-          : renderJunit(summary, { suiteName: options.suiteName ?? 'nx-conformance' });
-    if (options.outDir === undefined) {
+    if (reporter.file === undefined || plan.outDir === undefined) {
       options.write(text);
       continue;
     }
-    await mkdir(options.outDir, { recursive: true });
-    const file = path.join(options.outDir, REPORT_FILES[reporter]);
+    await mkdir(plan.outDir, { recursive: true });
+    const file = path.join(plan.outDir, reporter.file);
     await writeFile(file, text, 'utf8');
     written.push(file);
   }

@@ -8,7 +8,8 @@
 // processing it twice from outside, so by default the replay check requires a refusal (non-2xx);
 // with --replay-acknowledged a 2xx is reported as a skip that says it was not verifiable.
 import { randomBytes } from 'node:crypto';
-import { describeAnswer, freshDelivery, is2xx, send, toCurl, type Delivery, type Sent } from './deliveries.js';
+import type { Outcome } from '../outcome.js';
+import { describeAnswer, freshDelivery, is2xx, send, toCurl, toEvidence, type Delivery, type Sent } from './deliveries.js';
 
 export interface ReceiverCheckContext {
   url: string;
@@ -17,28 +18,27 @@ export interface ReceiverCheckContext {
   /** Wall clock in ms: the receiver judges timestamps by its own clock. */
   now(): number;
   replayAcknowledged: boolean;
+  /** The check's signal: aborted when it overruns its time or the run is interrupted. */
+  signal?: AbortSignal;
   /** The valid delivery the receiver accepted (the replay check repeats it). */
   accepted?: Sent;
 }
-
-export type CheckOutcome =
-  | { status: 'pass'; message: string }
-  | { status: 'skip'; message: string }
-  | { status: 'fail'; message: string; expected: string; actual: string; sent: Sent[]; reproduce: string };
 
 export interface ReceiverCheck {
   id: string;
   title: string;
   spec: string;
-  run(ctx: ReceiverCheckContext): Promise<CheckOutcome>;
+  /** Ids of the requirements it covers (requirements/requirements.yaml). */
+  requirements?: readonly string[];
+  run(ctx: ReceiverCheckContext): Promise<Outcome>;
 }
 
 const SPEC = 'Standard Webhooks (standardwebhooks.com): ';
 
 /** Sends each delivery; passes when every answer is an HTTP non-2xx. */
-async function expectRefused(ctx: ReceiverCheckContext, deliveries: Delivery[], what: string, ageSec?: number): Promise<CheckOutcome> {
+async function expectRefused(ctx: ReceiverCheckContext, deliveries: Delivery[], what: string, ageSec?: number): Promise<Outcome> {
   const sent: Sent[] = [];
-  for (const d of deliveries) sent.push(await send(ctx.url, d, ctx.timeoutMs));
+  for (const d of deliveries) sent.push(await send(ctx.url, d, ctx.timeoutMs, ctx.signal));
   const bad = sent.filter((s) => is2xx(s) || s.response === null);
   if (bad.length === 0) return { status: 'pass', message: `refused ${what}: ${sent.map(describeAnswer).join(', ')}` };
   return {
@@ -46,7 +46,7 @@ async function expectRefused(ctx: ReceiverCheckContext, deliveries: Delivery[], 
     message: `The receiver did not refuse ${what}.`,
     expected: 'an HTTP non-2xx answer (4xx), promptly',
     actual: sent.map(describeAnswer).join(', '),
-    sent,
+    evidence: sent.map(toEvidence),
     reproduce: bad.map((s) => toCurl(s, `${what}: expect a 4xx`, { ageSec })).join('\n\n'),
   };
 }
@@ -57,14 +57,14 @@ export const receiverChecks: readonly ReceiverCheck[] = [
     title: 'A correctly signed delivery is acknowledged with 2xx',
     spec: `${SPEC}any 2xx acknowledges a delivery; anything else is retried.`,
     async run(ctx) {
-      const s = await send(ctx.url, freshDelivery(ctx.secret, ctx.now()), ctx.timeoutMs);
+      const s = await send(ctx.url, freshDelivery(ctx.secret, ctx.now()), ctx.timeoutMs, ctx.signal);
       if (is2xx(s)) {
         ctx.accepted = s;
         return { status: 'pass', message: `acknowledged: ${describeAnswer(s)}` };
       }
       const hint = s.response?.status === 401 ? ' Is --secret the whsec_ secret this receiver was configured with?' : '';
       return {
-        status: 'fail', message: `A valid delivery was not acknowledged.${hint}`, expected: '2xx', actual: describeAnswer(s), sent: [s],
+        status: 'fail', message: `A valid delivery was not acknowledged.${hint}`, expected: '2xx', actual: describeAnswer(s), evidence: [toEvidence(s)],
         reproduce: toCurl(s, 'a valid delivery: expect 2xx'),
       };
     },
@@ -108,7 +108,7 @@ export const receiverChecks: readonly ReceiverCheck[] = [
     spec: `${SPEC}webhook-id is unique per message; remember processed ids (at least for the 5 minute window) and do not process one twice.`,
     async run(ctx) {
       if (!ctx.accepted) return { status: 'skip', message: 'The valid delivery was not acknowledged, so there is nothing to replay.' };
-      const s = await send(ctx.url, ctx.accepted.delivery, ctx.timeoutMs);
+      const s = await send(ctx.url, ctx.accepted.delivery, ctx.timeoutMs, ctx.signal);
       if (s.response !== null && !is2xx(s)) return { status: 'pass', message: `refused the replay: ${describeAnswer(s)}` };
       if (is2xx(s) && ctx.replayAcknowledged) {
         return { status: 'skip', message: `The replay was acknowledged (${describeAnswer(s)}); whether it was processed twice is not visible from outside (--replay-acknowledged).` };
@@ -116,7 +116,7 @@ export const receiverChecks: readonly ReceiverCheck[] = [
       return {
         status: 'fail',
         message: 'The receiver acknowledged a replayed webhook-id. If it acknowledges duplicates without processing them, say so with --replay-acknowledged.',
-        expected: 'an HTTP non-2xx answer (the id was already processed)', actual: describeAnswer(s), sent: [ctx.accepted, s],
+        expected: 'an HTTP non-2xx answer (the id was already processed)', actual: describeAnswer(s), evidence: [ctx.accepted, s].map(toEvidence),
         reproduce: toCurl(s, 'the same delivery twice: expect 2xx, then a 4xx', { times: 2 }),
       };
     },

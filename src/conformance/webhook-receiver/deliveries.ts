@@ -54,13 +54,17 @@ export function headersOf(d: Delivery): Record<string, string> {
   };
 }
 
-export async function send(url: string, delivery: Delivery, timeoutMs: number): Promise<Sent> {
+export async function send(url: string, delivery: Delivery, timeoutMs: number, abort?: AbortSignal): Promise<Sent> {
   const headers = headersOf(delivery);
+  // An aborted check (time-out, Ctrl-C) sends nothing more: its abort is its error, not the receiver's.
+  abort?.throwIfAborted();
+  const signal = abort ? AbortSignal.any([abort, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
   try {
-    const res = await fetch(url, { method: 'POST', headers, body: delivery.body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, { method: 'POST', headers, body: delivery.body, redirect: 'manual', signal });
     const body = (await res.text()).slice(0, 8192);
     return { delivery, url, headers, response: { status: res.status, headers: Object.fromEntries(res.headers), body }, error: null };
   } catch (error) {
+    if (abort?.aborted) throw abort.reason;
     const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
     const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (cause?.code ?? String(error));
     return { delivery, url, headers, response: null, error: reason };

@@ -1,10 +1,10 @@
 // `nx-conformance webhook-receiver`: runs the receiver checks against someone's webhook endpoint
 // and returns the same RunSummary as the server runner, so the same reporters render it.
 import { performance } from 'node:perf_hooks';
-import { countFindings, type CheckCategory, type Finding, type RunSummary } from '../findings.js';
+import { summarize, type Finding, type RunSummary } from '../findings.js';
 import { webhookKey } from '../../mock/webhooks/sign.js';
-import { receiverChecks, type ReceiverCheck, type ReceiverCheckContext } from './checks.js';
-import { toEvidence } from './deliveries.js';
+import { runLoop, type StartedCheck } from '../run-loop.js';
+import { receiverChecks, type ReceiverCheckContext } from './checks.js';
 
 export interface RunReceiverChecksOptions {
   url: string;
@@ -16,8 +16,11 @@ export interface RunReceiverChecksOptions {
   /** Check ids to run (default all). */
   only?: readonly string[];
   now?: () => number;
-  onCheckStart?: (check: { id: string; title: string; category: CheckCategory }) => void;
+  onCheckStart?: (check: StartedCheck) => void;
   onFinding?: (finding: Finding) => void;
+  signal?: AbortSignal;
+  /** Skips and partials make the verdict 'fail' (--strict). */
+  strict?: boolean;
 }
 
 /** Bad --url or --secret: a usage error (exit 2). */
@@ -40,44 +43,48 @@ function validate(options: RunReceiverChecksOptions): void {
   webhookKey(options.secret);
 }
 
-function toFinding(check: ReceiverCheck, outcome: Awaited<ReturnType<ReceiverCheck['run']>>, durationMs: number): Finding {
-  const base = { checkId: check.id, title: check.title, category: 'webhooks' as const, durationMs };
-  if (outcome.status !== 'fail') return { ...base, status: outcome.status, message: outcome.message };
-  const { message, expected, actual, reproduce } = outcome;
-  return { ...base, status: 'fail', message, expected, actual, reproduce, spec: check.spec, evidence: outcome.sent.map(toEvidence) };
+/** Anything answering at the URL, with any status, is reachable; a refused connection is not (exit 2). */
+async function reachable(url: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await fetch(url, { method: 'HEAD', redirect: 'manual', signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+    if (UNREACHABLE.has(code)) throw new ReceiverUnreachableError(`No receiver answers at ${url} (${code}); start it, or correct --url.`);
+  }
 }
 
 export async function runReceiverChecks(options: RunReceiverChecksOptions): Promise<RunSummary> {
   validate(options);
   const startedAt = (options.now ?? Date.now)();
   const started = performance.now();
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  await reachable(options.url, timeoutMs, options.signal);
+  // One context for the whole run: the replay check repeats the delivery the first check got accepted.
   const ctx: ReceiverCheckContext = {
     url: options.url,
     secret: options.secret,
-    timeoutMs: options.timeoutMs ?? 10_000,
+    timeoutMs,
     now: options.now ?? (() => Date.now()),
     replayAcknowledged: options.replayAcknowledged ?? false,
   };
-  const findings: Finding[] = [];
   const checks = receiverChecks.filter((c) => !options.only || options.only.includes(c.id));
-  for (const check of checks) {
-    options.onCheckStart?.({ id: check.id, title: check.title, category: 'webhooks' });
-    const t = performance.now();
-    const outcome = await check.run(ctx);
-    // A refused connection on the very first request says nothing about the receiver's checks.
-    if (findings.length === 0 && outcome.status === 'fail' && outcome.sent.every((s) => s.response === null && UNREACHABLE.has(s.error ?? ''))) {
-      throw new ReceiverUnreachableError(`No receiver answers at ${options.url} (${outcome.sent[0]?.error}).`);
-    }
-    const finding = toFinding(check, outcome, Math.round(performance.now() - t));
-    findings.push(finding);
-    options.onFinding?.(finding);
-  }
-  return {
+  // Checks run one at a time, so the shared context carries the running check's signal.
+  const units = checks.map((check) => ({
+    check: { ...check, category: 'webhooks' as const },
+    run: (signal: AbortSignal) => {
+      ctx.signal = signal;
+      return check.run(ctx);
+    },
+  }));
+  const loop = await runLoop(units, { signal: options.signal, onCheckStart: options.onCheckStart, onFinding: options.onFinding });
+  return summarize({
+    kind: 'webhook-receiver',
     target: options.url,
-    mode: 'webhook-receiver',
+    modes: [],
     startedAt: new Date(startedAt).toISOString(),
     durationMs: Math.round(performance.now() - started),
-    findings,
-    counts: countFindings(findings),
-  };
+    findings: loop.findings,
+    strict: options.strict,
+    interrupted: loop.interrupted,
+  });
 }

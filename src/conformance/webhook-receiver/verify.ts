@@ -18,21 +18,18 @@ export interface VerifyInput {
   body: string;
   nowSec: number;
   toleranceSec?: number;
-  /** Seeded defects of the reference receiver only: skip one of the two checks. */
-  skipSignature?: boolean;
-  skipTimestamp?: boolean;
 }
+
+/** One check of a delivery whose headers are present: the failure, or null. */
+export type WebhookCheck = (input: VerifyInput, headers: { id: string; timestamp: string; signatures: string }) => VerifyFailure | null;
 
 const header = (headers: VerifyInput['headers'], name: string): string | undefined => {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
 
-export function verifyWebhook(input: VerifyInput): VerifyResult {
-  const id = header(input.headers, 'webhook-id');
-  const timestamp = header(input.headers, 'webhook-timestamp');
-  const signatures = header(input.headers, 'webhook-signature');
-  if (!id || !timestamp || !signatures || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'missing_headers' };
+/** A `v1,` entry of webhook-signature is the HMAC of id.timestamp.body (constant-time compare). */
+export const signatureCheck: WebhookCheck = (input, { id, timestamp, signatures }) => {
   const expected = Buffer.from(signWebhook(webhookKey(input.secret), id, Number(timestamp), input.body).slice(3), 'base64');
   const matches = signatures.split(' ').some((entry) => {
     const [version, value] = entry.split(',', 2);
@@ -40,8 +37,23 @@ export function verifyWebhook(input: VerifyInput): VerifyResult {
     const given = Buffer.from(value, 'base64');
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
-  if (!matches && !input.skipSignature) return { ok: false, reason: 'bad_signature' };
-  const skew = input.nowSec - Number(timestamp);
-  if (!input.skipTimestamp && Math.abs(skew) > (input.toleranceSec ?? TOLERANCE_SEC)) return { ok: false, reason: 'stale_timestamp' };
+  return matches ? null : 'bad_signature';
+};
+
+/** webhook-timestamp within the tolerance of the receiver's clock. */
+export const timestampCheck: WebhookCheck = (input, { timestamp }) =>
+  Math.abs(input.nowSec - Number(timestamp)) > (input.toleranceSec ?? TOLERANCE_SEC) ? 'stale_timestamp' : null;
+
+export const WEBHOOK_CHECKS: readonly WebhookCheck[] = [signatureCheck, timestampCheck];
+
+export function verifyWebhook(input: VerifyInput, checks: readonly WebhookCheck[] = WEBHOOK_CHECKS): VerifyResult {
+  const id = header(input.headers, 'webhook-id');
+  const timestamp = header(input.headers, 'webhook-timestamp');
+  const signatures = header(input.headers, 'webhook-signature');
+  if (!id || !timestamp || !signatures || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'missing_headers' };
+  for (const check of checks) {
+    const failure = check(input, { id, timestamp, signatures });
+    if (failure) return { ok: false, reason: failure };
+  }
   return { ok: true };
 }

@@ -6,17 +6,21 @@ import type { AgentRecord, RegisterAgentInput, RegisteredAgent } from './agents/
 import { EngineError } from './errors.js';
 import { breakerState, evaluateDailyLoss } from './risk/daily-loss.js';
 import type { BreakerState } from './risk/types.js';
+import { defaultStrategies, type EngineStrategies } from './strategies.js';
 import type { AccountState } from './trading/account.js';
 import { cancelOrder } from './trading/cancel-order.js';
 import { createState, type EngineConfig, type EngineContext } from './trading/context.js';
 import { EventBus, type EngineEventListener } from './trading/events.js';
 import { listOrders, type OrderPage } from './trading/list-orders.js';
 import { modifyOrder } from './trading/modify-order.js';
-import { requireOwnOrder } from './trading/order-lookup.js';
 import { toOrderView } from './trading/order-view.js';
 import { placeOrder, type PlaceOrderResult } from './trading/place-order.js';
 import { portfolioView, type PortfolioView } from './trading/portfolio.js';
 import { settleTo } from './trading/settle.js';
+import { createChangeJournal, drainChanges } from './state/change-journal.js';
+import type { EngineData, EngineDelta } from './state/engine-data.js';
+import { exportEngineData } from './state/export-data.js';
+import { importEngineData } from './state/import-data.js';
 import { takeSnapshot, type EngineSnapshot } from './trading/snapshot.js';
 import type { ListOrdersQuery, ModifyOrderInput, OrderView, PlaceOrderInput } from './trading/types.js';
 import type { Clock, MarketSource, Rng } from './types.js';
@@ -37,10 +41,8 @@ export interface EngineOptions {
   allowShort?: boolean;
   liveDefaults?: { dailyLossLimit: number; maxPositionSize: number };
   defaultRateLimit?: number;
-  /** Seeded defect for the conformance self-test: the daily-loss breaker does not latch. */
-  unlatchedDailyLoss?: boolean;
-  /** Seeded defect for the conformance self-test: maxPositionSize is ignored. */
-  ignoreMaxPosition?: boolean;
+  /** Replaces some of the engine's policies (the mock's seeded defects do); defaults: the API's rules. */
+  strategies?: Partial<EngineStrategies>;
 }
 
 export interface EngineStats {
@@ -60,13 +62,6 @@ export interface Engine {
   orderCounts(agentId: string): { total: number; open: number };
   /** The agent's API secret (for the HMAC check); throws agent_not_found for unknown ids. */
   secretOf(agentId: string): string;
-  /** Owner of an order, or undefined. Only for the seeded `cross-agent-read` defect. */
-  orderOwner(orderId: string): string | undefined;
-  /**
-   * Secrets of the agents registered under the same name in the other mode (at most 4): the
-   * "signed with my sandbox secret" mistake the signature diagnostics look for. Failure path only.
-   */
-  siblingSecrets(agentId: string): string[];
   placeOrder(agentId: string, input: PlaceOrderInput): PlaceOrderResult;
   getOrder(agentId: string, orderId: string): OrderView;
   listOrders(agentId: string, query?: ListOrdersQuery): OrderPage;
@@ -79,6 +74,15 @@ export interface Engine {
   reset(): void;
   snapshot(): EngineSnapshot;
   stats(): EngineStats;
+  /** The whole state as plain data (state/engine-data.ts), for a state file or a fixture. */
+  exportData(): EngineData;
+  /** Replaces the whole state with `data` (taken over, not copied); throws EngineDataError (and changes nothing) when it is malformed. */
+  importData(data: EngineData): void;
+  /**
+   * Calls `listener` at the end of every operation that changed state, with what it changed,
+   * before the operation returns: the hook a write-ahead store commits from.
+   */
+  onChange(listener: (delta: EngineDelta) => void): () => void;
 }
 
 function resolveConfig(o: EngineOptions): EngineConfig {
@@ -88,8 +92,6 @@ function resolveConfig(o: EngineOptions): EngineConfig {
     allowShort: o.allowShort ?? false,
     liveDefaults: o.liveDefaults ?? { dailyLossLimit: 5_000, maxPositionSize: 50_000 },
     defaultRateLimit: o.defaultRateLimit ?? 60,
-    unlatchedDailyLoss: o.unlatchedDailyLoss ?? false,
-    ignoreMaxPosition: o.ignoreMaxPosition ?? false,
   };
   const ok = (v: number, min: number, max = Infinity) => Number.isFinite(v) && v >= min && v <= max;
   if (!ok(config.startingCash, 0, 1e12)) throw new RangeError('startingCash must be in [0, 1e12]');
@@ -113,16 +115,21 @@ export function createEngine(options: EngineOptions): Engine {
     keySource: options.keySource ?? (() => randomBase62(options.rng, 32)),
     onCredential: options.onCredential,
     config: resolveConfig(options),
+    strategies: { ...defaultStrategies, ...options.strategies },
     state: createState(options.clock.now()),
     events,
   };
 
-  /** Runs an operation and delivers the events it (and the settle before it) queued. */
+  const changeListeners = new Set<(delta: EngineDelta) => void>();
+  /** Runs an operation, delivers the events it (and the settle before it) queued, then its changes. */
   const run = <T>(fn: () => T): T => {
+    const before = ctx.changes ? { nextSeq: ctx.state.nextSeq, lastSettledAt: ctx.state.lastSettledAt } : null;
     try {
       return fn();
     } finally {
       events.flush();
+      const delta = before && drainChanges(ctx, before);
+      if (delta) for (const listener of changeListeners) listener(delta);
     }
   };
 
@@ -157,21 +164,8 @@ export function createEngine(options: EngineOptions): Engine {
       if (secret === undefined) throw new EngineError('agent_not_found', `No agent ${JSON.stringify(agentId)}.`);
       return secret;
     },
-    orderOwner: (orderId) => ctx.state.orders.get(orderId)?.agentId,
-    siblingSecrets: (agentId) => {
-      const self = ctx.state.agents.get(agentId);
-      if (!self) return [];
-      const out: string[] = [];
-      for (const other of ctx.state.agents.values()) {
-        if (out.length >= 4) break;
-        if (other.name !== self.name || other.mode === self.mode) continue;
-        const secret = ctx.state.secrets.get(other.agentId);
-        if (secret !== undefined) out.push(secret);
-      }
-      return out;
-    },
     placeOrder: (agentId, input) => forAgent(agentId, (a) => placeOrder(ctx, a, input)),
-    getOrder: (agentId, orderId) => forAgent(agentId, (a) => toOrderView(requireOwnOrder(ctx, a, orderId))),
+    getOrder: (agentId, orderId) => forAgent(agentId, (a) => toOrderView(ctx.strategies.readableOrder(ctx, a, orderId))),
     listOrders: (agentId, query) => forAgent(agentId, (a) => listOrders(ctx.market, a, query)),
     modifyOrder: (agentId, orderId, input) => forAgent(agentId, (a) => modifyOrder(ctx, a, orderId, input)),
     cancelOrder: (agentId, orderId) => forAgent(agentId, (a) => cancelOrder(ctx, a, orderId)),
@@ -186,6 +180,8 @@ export function createEngine(options: EngineOptions): Engine {
     onEvent: (listener) => events.subscribe(listener),
     reset: () => {
       events.clear();
+      ctx.changes?.orders.clear();
+      ctx.changes?.accounts.clear();
       ctx.state = createState(ctx.clock.now());
     },
     snapshot: () => takeSnapshot(ctx),
@@ -194,5 +190,20 @@ export function createEngine(options: EngineOptions): Engine {
       orders: ctx.state.orders.size,
       restingOrders: ctx.state.resting.size,
     }),
+    exportData: () => exportEngineData(ctx),
+    importData: (data) => {
+      importEngineData(ctx, data);
+      events.clear();
+      ctx.changes?.orders.clear();
+      ctx.changes?.accounts.clear();
+    },
+    onChange: (listener) => {
+      changeListeners.add(listener);
+      ctx.changes ??= createChangeJournal();
+      return () => {
+        changeListeners.delete(listener);
+        if (changeListeners.size === 0) ctx.changes = undefined;
+      };
+    },
   };
 }

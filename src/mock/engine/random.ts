@@ -4,7 +4,7 @@
 //  - hash32 / hashToUnit / hash4 / normalFromHash: pure hashes of their inputs. The market model
 //    uses these so that every random quantity is a function of (seed, coin, time index) and can be
 //    computed for any time without replaying a sequence from the epoch.
-import type { Rng } from './types.js';
+import type { Rng, RngState } from './types.js';
 
 const TWO_32 = 4294967296;
 
@@ -29,16 +29,15 @@ function cyrb128(str: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
-/** sfc32 (Chris Doty-Humphrey's Small Fast Counting generator): returns uint32 outputs. */
-function sfc32(a: number, b: number, c: number, d: number): () => number {
+/** sfc32 (Chris Doty-Humphrey's Small Fast Counting generator) over a 4-word state it mutates. */
+function sfc32(s: Uint32Array): () => number {
   return () => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
+    const a = s[0] as number, b = s[1] as number, c = s[2] as number, d = s[3] as number;
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   };
 }
@@ -47,9 +46,9 @@ function sfc32(a: number, b: number, c: number, d: number): () => number {
  * A seeded generator. Numbers and strings are seeded through their decimal string form, so
  * createRng(42) and createRng('42') are the same stream (a CLI passes seeds as strings).
  */
-export function createRng(seed: number | string): Rng {
-  const [a, b, c, d] = cyrb128(String(seed));
-  const u32 = sfc32(a, b, c, d);
+export function createRng(seed: number | string): Rng & Required<Pick<Rng, 'save' | 'restore'>> {
+  const state = Uint32Array.from(cyrb128(String(seed)));
+  const u32 = sfc32(state);
   for (let i = 0; i < 15; i++) u32(); // recommended warm-up: decorrelates similar seeds
   let spare: number | undefined;
   const next = (): number => u32() / TWO_32;
@@ -75,6 +74,16 @@ export function createRng(seed: number | string): Rng {
       const r = Math.sqrt(-2 * Math.log(u1));
       spare = r * Math.sin(2 * Math.PI * u2);
       return r * Math.cos(2 * Math.PI * u2);
+    },
+    save: () => ({ words: [...state] as RngState['words'], spare: spare ?? null }),
+    restore(saved) {
+      const words = saved?.words;
+      if (!Array.isArray(words) || words.length !== 4 || !words.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff)) {
+        throw new RangeError('a generator state needs words: four unsigned 32-bit integers');
+      }
+      if (saved.spare !== null && !Number.isFinite(saved.spare)) throw new RangeError('a generator state needs spare: a finite number or null');
+      state.set(words);
+      spare = saved.spare ?? undefined;
     },
   };
 }

@@ -15,17 +15,20 @@ export interface Rng {
   int(min: number, max: number): number;
   /** Standard normal deviate. */
   normal(): number;
+  /** Where the generator is, so a restarted mock draws the same ids next (createRng has it). */
+  save?(): RngState;
+  /** Continues from a saved position. */
+  restore?(state: RngState): void;
 }
 
-export type Permission =
-  | 'read:market'
-  | 'read:portfolio'
-  | 'write:orders'
-  | 'read:sentiment'
-  | 'read:social'
-  | 'write:webhook';
+/** A seeded generator's position: its four state words and a pending normal deviate. */
+export interface RngState {
+  words: [number, number, number, number];
+  spare: number | null;
+}
 
-export type Mode = 'sandbox' | 'live';
+// Permissions and modes are the spec's (src/rules/permission.ts); re-exported for engine code.
+export type { Mode, Permission } from '../../rules/permission.js';
 
 export interface CoinSpec {
   /** CoinGecko-style id, e.g. "bitcoin". */

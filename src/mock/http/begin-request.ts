@@ -6,6 +6,8 @@ import { bodyWindow, redactBody, redactHeaders, redactPath, redactQuery } from '
 import type { MockContext } from './mock-context.js';
 import type { RequestState } from './request-state.js';
 
+const EMPTY = Buffer.alloc(0);
+
 export function beginRequest(ctx: MockContext): RequestHandler {
   return (req, res, next) => {
     const receivedAt = ctx.clock.now();
@@ -17,10 +19,10 @@ export function beginRequest(ctx: MockContext): RequestHandler {
     const state: RequestState = {
       requestId,
       startedAt: performance.now(),
+      receivedAt,
       fullPath,
-      apiPath: fullPath,
       rawQuery: q === -1 ? '' : url.slice(q + 1),
-      rawBody: Buffer.alloc(0),
+      rawBody: EMPTY,
     };
     res.locals.nx = state;
     res.sendDate = false;
@@ -37,8 +39,8 @@ export function beginRequest(ctx: MockContext): RequestHandler {
           requestId,
           method: req.method,
           path: redactPath(fullPath, ctx.secrets),
-          operationId: state.op?.operationId ?? null,
-          agentId: state.agent?.agentId ?? null,
+          operationId: state.judging?.op?.operationId ?? null,
+          agentId: state.judging?.agent?.agentId ?? null,
           status: res.statusCode,
           code: state.problemCode ?? null,
           durationMs: Math.round((performance.now() - state.startedAt) * 100) / 100,
@@ -59,10 +61,12 @@ export function beginRequest(ctx: MockContext): RequestHandler {
         body: state.rawBody,
         receivedAt,
         at: ctx.clock.now(),
-        operationId: state.op?.operationId ?? null,
-        agentId: state.agent?.agentId ?? null,
+        clientAddress: req.socket.remoteAddress,
+        operationId: state.judging?.op?.operationId ?? null,
+        agentId: state.judging?.agent?.agentId ?? null,
         status: res.statusCode,
         problemCode: state.problemCode ?? null,
+        refusedBy: state.refusedBy ?? null,
         responseHeaders: Object.fromEntries(Object.entries(res.getHeaders()).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
         responseBody: state.responseBody ?? '',
       });

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ProblemCode } from '../../generated/schemas.js';
 import type { MockContext } from './mock-context.js';
-import { PROBLEM_TYPE_BASE, problemTemplates } from './problem.js';
+import { PROBLEM_TYPE_BASE, problemTemplates } from '../../rules/problems.js';
 
 interface ParseError extends Error {
   code?: string;

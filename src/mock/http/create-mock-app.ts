@@ -1,21 +1,17 @@
 // createMockApp(options): the mock exchange as an Express app that does not listen (for
-// supertest and people's own tests). Each request runs the pipeline below, one small stage each.
+// supertest and people's own tests). Each API request runs the request rules of src/rules through
+// one adapter middleware, then its operation's handler; every error ends in the error handler.
 import express, { type Express } from 'express';
-import { authenticate } from './authenticate.js';
-import { authorize } from './authorize.js';
+import { HttpProblem } from '../../rules/problems.js';
 import { beginRequest } from './begin-request.js';
 import { createControlRouter } from './control/control-router.js';
 import { errorHandler } from './error-handler.js';
-import { faultStage } from './fault-stage.js';
 import { createMockContext, type MockContext } from './mock-context.js';
+import { commitBeforeResponse } from '../state/persist/commit-stage.js';
 import type { MockOptions } from './mock-options.js';
-import { parseBody } from './parse-body.js';
-import { HttpProblem } from './problem.js';
-import { rateLimit } from './rate-limit.js';
-import { readRawBody } from './read-raw-body.js';
+import { requestState } from './request-state.js';
 import { respond } from './respond.js';
-import { routeStage } from './route-stage.js';
-import { validateInput } from './validate-input.js';
+import { runPipeline } from './run-pipeline.js';
 
 export interface MockApp {
   app: Express;
@@ -29,22 +25,14 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   app.disable('etag');
   app.set('query parser', 'simple');
   app.use(beginRequest(ctx));
+  if (ctx.persistence) app.use(commitBeforeResponse(ctx.persistence, ctx.log));
   if (ctx.options.control) app.use('/__nx', createControlRouter(ctx));
   app.use(
     '/v1/agent',
-    routeStage(ctx.router, '/v1/agent'),
-    // The body is read before faults act, so an answer faked by a fault is journaled and
-    // recorded with what the client sent (the client runner judges the retried order by it).
-    ...readRawBody(ctx),
-    faultStage(ctx),
-    authenticate(ctx),
-    rateLimit(ctx),
-    authorize(ctx),
-    parseBody(),
-    validateInput(),
-    respond(ctx),
+    runPipeline(ctx, { pipeline: ctx.parts.pipeline, rules: ctx.rules, bodyLimit: ctx.options.bodyLimit, faults: true, act: (state, j, res) => respond(ctx, state, j, res) }),
   );
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
+    requestState(res).refusedBy = 'route';
     // With --no-control the mock does not advertise that a control API could exist.
     const where =
       req.path.startsWith('/__nx') && ctx.options.control

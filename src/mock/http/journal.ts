@@ -3,6 +3,10 @@
 // and most of each API key are redacted. The path is redacted when an entry is added; the query,
 // headers and bodies (the costly part) when it is first read, so a request pays nothing for a
 // journal nobody reads. Until then an entry holds clipped copies of them, never more.
+import type { StageName } from '../../rules/judging.js';
+
+/** Who answered with a problem: a rule (its stage), an injected fault, the operation, or HTTP itself. */
+export type Refuser = StageName | 'fault' | 'handler' | 'http';
 
 export interface JournalEntry {
   seq: number;
@@ -38,10 +42,14 @@ export interface RawRequestRecord {
   /** The mock clock when the request arrived and when its answer went out (epoch ms). */
   receivedAt: number;
   at: number;
+  /** The client's address as the socket reports it (undefined once the socket is gone). */
+  clientAddress?: string;
   operationId: string | null;
   agentId: string | null;
   status: number;
   problemCode: string | null;
+  /** Who refused the request: a rule's stage (route, authenticate, …), 'fault', 'handler', 'http'; null when answered 2xx. */
+  refusedBy?: Refuser | null;
   responseHeaders: Record<string, string>;
   responseBody: string;
 }

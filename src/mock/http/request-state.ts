@@ -1,28 +1,25 @@
-// What the pipeline stages learn about one request, kept on res.locals under one typed key
-// so that stages can't misspell each other's fields.
+// What the mock learns about one request, kept on res.locals under one typed key: the journal
+// fields, and the rules' judging (operation, agent, validated input) once the pipeline has run.
 import type { Response } from 'express';
-import type { OperationDef } from '../../codegen/runtime.js';
+import type { Judging } from '../../rules/judging.js';
 import type { AgentRecord } from '../engine/index.js';
+import type { Refuser } from './journal.js';
+
+export type { Refuser };
 
 export interface RequestState {
   requestId: string;
   startedAt: number;
-  op?: OperationDef;
-  rawParams?: Record<string, string>;
+  /** The mock clock when the request arrived: the rules judge the time window and quotas by it. */
+  receivedAt: number;
   /** The request path as received (percent-encoding kept), without the query. */
   fullPath: string;
-  /** Path relative to the mount (/v1/agent or /__nx) as received, without the query. */
-  apiPath: string;
   /** Raw query string without '?'. */
   rawQuery: string;
   rawBody: Buffer;
-  /** A Content-Encoding other than identity, which the mock does not accept. */
-  contentEncoding?: string;
-  agent?: AgentRecord;
-  params?: Record<string, unknown>;
-  query?: Record<string, unknown>;
-  body?: unknown;
+  judging?: Judging<AgentRecord>;
   problemCode?: string;
+  refusedBy?: Refuser;
   responseBody?: string;
 }
 

@@ -18,6 +18,8 @@ export interface WebhookRegistry {
   all(): WebhookRecord[];
   remove(agentId: string, id: string): boolean;
   clear(): void;
+  /** Replaces every webhook with `records`, secrets as given (a state file or a fixture). */
+  restore(records: readonly WebhookRecord[]): void;
 }
 
 export const MAX_WEBHOOKS_PER_AGENT = 20;
@@ -44,5 +46,12 @@ export function createWebhookRegistry(
       return byId.delete(id);
     },
     clear: () => byId.clear(),
+    restore(records) {
+      byId.clear();
+      for (const r of records) {
+        byId.set(r.id, { ...r, events: [...r.events] });
+        onSecret(r.secret.startsWith('whsec_') ? r.secret.slice('whsec_'.length) : r.secret);
+      }
+    },
   };
 }

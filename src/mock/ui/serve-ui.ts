@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type RequestHandler } from 'express';
 import { packageRoot } from '../../package-files.js';
-import { HttpProblem } from '../http/problem.js';
+import { HttpProblem } from '../../rules/problems.js';
 
 /** dist/ui of this package, from src/ (tests, tsx), dist/src/ and node_modules/ alike. */
 export function defaultUiDir(): string {

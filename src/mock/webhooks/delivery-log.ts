@@ -8,7 +8,7 @@ export type MessageState = 'pending' | 'delivered' | 'failed';
 export interface AttemptRecord {
   /** 1-based over the message's whole life, redeliveries included. */
   number: number;
-  /** Mock-clock time the attempt was sent (also its webhook-timestamp). */
+  /** Mock-clock time the attempt was sent (its webhook-timestamp header is the real time of sending). */
   at: number;
   status: number | null;
   error: string | null;
@@ -45,12 +45,14 @@ export const MAX_LOGGED_MESSAGES = 100;
 /** A dead receiver blocks its queue for ~42 min per message; this bounds the backlog. */
 export const MAX_PENDING_MESSAGES = 1000;
 
-/** Keeps every pending message and the last MAX_LOGGED_MESSAGES finished ones. */
-export function trimLog(d: WebhookDeliveries): void {
+/** Keeps every pending message and the last MAX_LOGGED_MESSAGES finished ones; returns the dropped ones. */
+export function trimLog(d: WebhookDeliveries): MessageRecord[] {
+  const dropped: MessageRecord[] = [];
   let finished = d.log.reduce((n, m) => n + (m.state === 'pending' ? 0 : 1), 0);
   for (; finished > MAX_LOGGED_MESSAGES; finished--) {
-    d.log.splice(d.log.findIndex((m) => m.state !== 'pending'), 1);
+    dropped.push(...d.log.splice(d.log.findIndex((m) => m.state !== 'pending'), 1));
   }
+  return dropped;
 }
 
 export function messageView(m: MessageRecord) {

@@ -2,7 +2,11 @@
 // per webhook (a message waits until the one before it was delivered or given up, so a receiver
 // sees an agent's events in order), and retries on the schedule of schedule.ts.
 //
-// Time is the mock's clock: a message is "due" by ctx.clock.now(). pump() sends what is due; it
+// Time is the mock's clock: a message is "due" by ctx.clock.now(), and the payload's `timestamp`
+// is the event's time on that clock. The `webhook-timestamp` header is the real time of sending:
+// delivery happens in real time, and receivers (any Standard Webhooks library) check it against
+// their own clock, so a virtual clock in January would make every delivery "too old".
+// pump() sends what is due; it
 // runs after engine events (in a microtask, i.e. after the API response is built), after each
 // attempt, when the control API moves the clock, and on an unref()ed 1 s ticker for real clocks
 // while anything is pending. Attempts are fetch calls nobody awaits on the request path, so a
@@ -11,7 +15,9 @@ import type { ControllableClock } from '../engine/clock.js';
 import { randomBase62 } from '../engine/agents/make-key.js';
 import type { EngineEvent } from '../engine/index.js';
 import { createRng } from '../engine/random.js';
+import type { RngState } from '../engine/types.js';
 import type { WebhookRecord, WebhookRegistry } from '../http/webhook-registry.js';
+import { buildDeliveries, deliveriesData, type DeliveriesData } from './deliveries-data.js';
 import { MAX_PENDING_MESSAGES, trimLog, type MessageRecord, type WebhookDeliveries } from './delivery-log.js';
 import { eventBody } from './payload.js';
 import { nextDueAt } from './schedule.js';
@@ -30,7 +36,20 @@ export interface DispatcherOptions {
   lookup?: Lookup;
   /** Replaces fetch (tests). */
   transport?: Transport;
+  /** The real time of sending, for webhook-timestamp (default Date.now; tests may fix it). */
+  wallNow?: () => number;
   log?: (line: string) => void;
+}
+
+/** A message that was added or changed, the finished ones the log dropped meanwhile, the queue after it. */
+export interface DeliveryChange {
+  webhookId: string;
+  message: MessageRecord;
+  dropped: MessageRecord[];
+  /** Pending message ids in delivery order. */
+  queue: string[];
+  /** The message-id generator's position. */
+  rng: RngState;
 }
 
 export interface WebhookDispatcher {
@@ -49,6 +68,12 @@ export interface WebhookDispatcher {
   /** Drops queues and logs and aborts attempts in flight; message ids restart from the seed. */
   reset(): void;
   stop(): void;
+  /** Every queue and log as plain data (deliveries-data.ts). */
+  exportState(): DeliveriesData;
+  /** reset(), then continues from `data`: pending messages are attempted when due. */
+  importState(data: DeliveriesData): void;
+  /** Called whenever a message is added or changes (a write-ahead store listens). */
+  onChange?: (change: DeliveryChange) => void;
 }
 
 export function createWebhookDispatcher(options: DispatcherOptions): WebhookDispatcher {
@@ -56,6 +81,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
   const timeoutMs = options.timeoutMs ?? 10_000;
   const send = options.transport ?? createFetchTransport(options.targets ?? 'any', options.lookup);
   const log = options.log ?? (() => {});
+  const wallNow = options.wallNow ?? (() => Date.now());
   const deliveries = new Map<string, WebhookDeliveries>();
   const inFlight = new Set<Promise<void>>();
   let rng = createRng(`${seed}:webhooks`);
@@ -89,28 +115,34 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
     }
   };
 
-  const finish = (d: WebhookDeliveries, m: MessageRecord, at: number, outcome: AttemptOutcome): void => {
+  const changed = (webhookId: string, message: MessageRecord, dropped: MessageRecord[] = []): void => {
+    if (!dispatcher.onChange) return;
+    const queue = deliveries.get(webhookId)?.queue.map((m) => m.messageId) ?? [];
+    dispatcher.onChange({ webhookId, message, dropped, queue, rng: rng.save() });
+  };
+
+  const finish = (webhookId: string, d: WebhookDeliveries, m: MessageRecord, at: number, outcome: AttemptOutcome): void => {
     m.inFlight = false;
     m.attempts.push({ number: m.attempts.length + 1, at, ...outcome });
     const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
     const due = ok ? null : nextDueAt(m.attempts.length - m.roundStart, clock.now());
     m.dueAt = due;
-    if (due !== null) return;
+    if (due !== null) return changed(webhookId, m);
     m.state = ok ? 'delivered' : 'failed';
     if (!ok) log(`webhook message ${m.messageId} failed after ${m.attempts.length - m.roundStart} attempts; given up`);
     d.queue.shift();
-    trimLog(d);
+    changed(webhookId, m, trimLog(d));
   };
 
   const start = (d: WebhookDeliveries, m: MessageRecord, hook: WebhookRecord): void => {
     m.inFlight = true;
     const at = clock.now();
     const gen = generation;
-    const request = { url: hook.url, headers: signedHeaders(hook.secret, m.messageId, at, m.body), body: m.body };
+    const request = { url: hook.url, headers: signedHeaders(hook.secret, m.messageId, wallNow(), m.body), body: m.body };
     const attempt: Promise<void> = send(request, timeoutMs, abort.signal)
       .catch((error: unknown): AttemptOutcome => ({ status: null, error: `internal: ${String(error)}`, latencyMs: 0 }))
       .then((outcome) => {
-        if (gen === generation && deliveries.get(hook.id) === d) finish(d, m, at, outcome);
+        if (gen === generation && deliveries.get(hook.id) === d) finish(hook.id, d, m, at, outcome);
       })
       .finally(() => {
         inFlight.delete(attempt);
@@ -139,7 +171,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
           ...(full ? { note: `dropped: ${MAX_PENDING_MESSAGES} messages already pending` } : {}) };
         if (!full) d.queue.push(m);
         d.log.push(m);
-        trimLog(d);
+        changed(hook.id, m, trimLog(d));
       }
       schedulePump();
     },
@@ -174,6 +206,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
         Object.assign(m, { state: 'pending', roundStart: m.attempts.length, dueAt: clock.now() });
         delete m.note;
         d.queue.push(m);
+        changed(webhookId, m);
         schedulePump();
       }
       return m;
@@ -191,6 +224,14 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
       dispatcher.reset();
       unsubscribe?.();
       unsubscribe = undefined;
+    },
+    exportState: () => ({ rng: rng.save(), webhooks: [...deliveries].map(([id, d]) => deliveriesData(id, d)) }),
+    importState(data) {
+      const rebuilt = data.webhooks.map((w) => [w.webhookId, buildDeliveries(w)] as const); // throws before anything changes
+      dispatcher.reset();
+      if (data.rng) rng.restore(data.rng);
+      for (const [id, d] of rebuilt) deliveries.set(id, d);
+      schedulePump();
     },
   };
   return dispatcher;

@@ -4,6 +4,7 @@ import { useCallback } from 'preact/hooks';
 import { duration, money, num, pnlClass, signedMoney, utc } from '../format.js';
 import type { LiveEvent } from '../live.js';
 import type { AgentDetail } from '../types.js';
+import { useRealClockPoll } from '../use-clock-kind.js';
 import { useResource } from '../use-resource.js';
 import { EquityChart } from './equity-chart.js';
 import { OrdersTable } from './orders-table.js';
@@ -13,7 +14,7 @@ export function AgentPanel({ agentId }: { agentId: string }) {
     (e: LiveEvent) => e.type === 'control' || ((e.type === 'engine' || e.type === 'request') && e.data.agentId === agentId),
     [agentId],
   );
-  const detail = useResource<AgentDetail>(`/agents/${encodeURIComponent(agentId)}`, { staleOn });
+  const detail = useResource<AgentDetail>(`/agents/${encodeURIComponent(agentId)}`, { staleOn, pollMs: useRealClockPoll() });
   if (detail.error) return <p class="error">{detail.error}</p>;
   const d = detail.data;
   if (!d) return <p class="muted">Loading {agentId}…</p>;

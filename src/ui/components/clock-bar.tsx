@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { send } from '../api.js';
 import { utc } from '../format.js';
+import { clockMoved } from '../stale.js';
 import type { ClockState } from '../types.js';
 import { useResource } from '../use-resource.js';
 
@@ -13,9 +14,7 @@ const STEPS: Array<[string, number]> = [
 ];
 
 export function ClockBar() {
-  const clock = useResource<ClockState>('/clock', {
-    staleOn: (e) => e.type === 'control' && (e.data.operationId === 'moveClock' || e.data.operationId === 'resetState'),
-  });
+  const clock = useResource<ClockState>('/clock', { staleOn: clockMoved });
   const [error, setError] = useState<string | undefined>(undefined);
   const [setTo, setSetTo] = useState('');
   const [tick, setTick] = useState(() => Date.now());

@@ -6,11 +6,12 @@ import { money, pnlClass, signedMoney } from '../format.js';
 import type { LiveEvent } from '../live.js';
 import { href } from '../route.js';
 import type { AgentList } from '../types.js';
+import { useRealClockPoll } from '../use-clock-kind.js';
 import { useResource } from '../use-resource.js';
 
 export function Agents({ agentId }: { agentId: string | undefined }) {
   const staleOn = useCallback((e: LiveEvent) => e.type === 'engine' || e.type === 'control' || (e.type === 'request' && e.data.agentId !== null) || (e.type === 'request' && e.data.operationId === 'registerAgent'), []);
-  const list = useResource<AgentList>('/agents', { staleOn });
+  const list = useResource<AgentList>('/agents', { staleOn, pollMs: useRealClockPoll() });
   const agents = list.data?.data ?? [];
   return (
     <div class="stack">

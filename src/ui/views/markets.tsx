@@ -6,18 +6,16 @@ import { CandleChart } from '../components/candle-chart.js';
 import { DepthChart } from '../components/depth-chart.js';
 import { OverrideControls } from '../components/override-controls.js';
 import { money, num, utc } from '../format.js';
-import type { LiveEvent } from '../live.js';
 import { href } from '../route.js';
-import type { ClockState, MarketDetail, MarketList } from '../types.js';
+import { pricesMoved } from '../stale.js';
+import type { MarketDetail, MarketList } from '../types.js';
+import { useRealClockPoll } from '../use-clock-kind.js';
 import { useResource } from '../use-resource.js';
 
 const INTERVALS = ['1m', '5m', '15m', '1h', '4h', '1d'] as const;
-const PRICE_MOVES = new Set(['moveClock', 'overridePrice', 'clearPriceOverrides', 'resetState']);
-const pricesMoved = (e: LiveEvent) => e.type === 'control' && PRICE_MOVES.has(e.data.operationId);
 
 export function Markets({ symbol }: { symbol: string | undefined }) {
-  const clock = useResource<ClockState>('/clock', { staleOn: pricesMoved });
-  const poll = clock.data?.kind === 'real' ? 5_000 : undefined;
+  const poll = useRealClockPoll();
   const list = useResource<MarketList>('/market', { staleOn: pricesMoved, pollMs: poll });
   const [interval, setCandleInterval] = useState<(typeof INTERVALS)[number]>('1m');
   const chosen = symbol ?? list.data?.data[0]?.symbol;

@@ -6,6 +6,7 @@ import { defectExpectations } from '../../../src/conformance/self-test/defect-ex
 import { runAgainstMock } from '../../../src/conformance/self-test/run-self-test.js';
 import type { DefectName } from '../../../src/mock/defects.js';
 import { failures } from './support.js';
+import { findingLabel } from '../../../src/conformance/findings.js';
 
 const cases: Array<{ defect: DefectName; check: string; says: RegExp }> = [
   { defect: 'renamed-field', check: 'schema.market', says: /GET \/market: the response does not match the spec/ },
@@ -28,7 +29,7 @@ describe('seeded defects make the API checks meant for them fail', () => {
     it(`${defect} → ${check} fails in both modes`, async () => {
       const summary = await runAgainstMock(apiChecks, [defect], [check]);
       const failed = failures(summary);
-      expect(failed.map((f) => f.checkId).sort()).toEqual([`${check}@live`, `${check}@sandbox`]);
+      expect(failed.map(findingLabel).sort()).toEqual([`${check} [live]`, `${check} [sandbox]`]);
       for (const f of failed) {
         expect(f.message).toMatch(says);
         expect(f.evidence.length).toBeGreaterThan(0);

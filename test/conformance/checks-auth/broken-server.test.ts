@@ -3,6 +3,7 @@
 // meant for it, with a message that names the server's mistake.
 import { describe, expect, it } from 'vitest';
 import { failuresOf, lines, runAgainstBroken, type ProxiedRequest } from './support.js';
+import { findingLabel } from '../../../src/conformance/findings.js';
 
 const isSandbox = (req: ProxiedRequest) => req.headers['x-nx-key']?.startsWith('nx_test_') ?? false;
 
@@ -80,7 +81,7 @@ describe('the auth checks catch breakage the seeded defects do not', () => {
       ['rate-limit.headers-agree'],
     );
     const failures = failuresOf(summary, 'rate-limit.headers-agree');
-    expect(failures.map((f) => f.checkId)).toEqual(['rate-limit.headers-agree@sandbox', 'rate-limit.headers-agree@live']);
+    expect(failures.map(findingLabel)).toEqual(['rate-limit.headers-agree [sandbox]', 'rate-limit.headers-agree [live]']);
     expect(failures[0]?.message).toMatch(/RateLimit says r=60 but X-RateLimit-Remaining says 59: the two forms disagree about what is left/);
   }, 30_000);
 

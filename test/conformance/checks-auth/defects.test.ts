@@ -15,6 +15,7 @@ const messages: Partial<Record<DefectName, Record<string, RegExp>>> = {
   },
   'wide-window': {
     'timestamp.outside-window-rejected': /accepted GET \/me with X-NX-Timestamp 31 s behind the server clock/,
+    'timestamp.window-edges-exact': /accepted GET \/me with X-NX-Timestamp exactly 30001 ms behind the server clock/,
   },
   'timestamp-seconds': {
     'signature.canonical-accepted': /refused GET \/market\?coins=bitcoin .*although it was signed exactly as SIGNING\.md says: it answered 401 timestamp_out_of_window/,
@@ -29,7 +30,7 @@ const messages: Partial<Record<DefectName, Record<string, RegExp>>> = {
     'signature.full-path-rejected': /accepted GET \/me signed over '\/v1\/agent\/me'/,
   },
   'no-rate-limit': {
-    'rate-limit.burst-then-429': /accepted 61 requests in a row from one agent whose limit is 60 per 60 s: the rate limit is not enforced/,
+    'rate-limit.burst-then-429': /accepted 61 requests from one fresh agent within \d+\.\d\d s, whose limit is 60 per 60 s: at most 60 can be allowed then \(the quota, plus one per 1 s that passed on a virtual clock\); the rate limit is not enforced/,
   },
   'rate-limit-per-address': {
     'rate-limit.per-agent': /Agent B, which had quota left, was refused with 429 .*instead of per agent/,
@@ -54,7 +55,7 @@ describe('seeded defects are caught by the auth checks', () => {
     const pairs = targeted.flatMap(([defect, ids]) => ids.map((id) => `${defect} → ${id}`));
     const covered = Object.entries(messages).flatMap(([defect, byId]) => Object.keys(byId).map((id) => `${defect} → ${id}`));
     expect(covered.sort()).toEqual(pairs.sort());
-    expect(authChecks.length).toBe(19);
+    expect(authChecks.length).toBe(25);
   });
 
   for (const [defect, ids] of targeted) {

@@ -3,10 +3,13 @@
 // that bends requests or answers in ways the mock's seeded defects do not cover.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Check } from '../../../src/conformance/check.js';
 import { authChecks } from '../../../src/conformance/checks/catalogue-part-auth.js';
 import type { Finding, RunSummary } from '../../../src/conformance/findings.js';
 import { runChecks } from '../../../src/conformance/run-checks.js';
 import { startMock, type StartMockOptions } from '../../../src/mock/http/start-mock.js';
+import { createCredentialLog, expectFailuresReproduce } from '../support/reproduce.js';
+import { findingLabel } from '../../../src/conformance/findings.js';
 
 export const CLOCK = 'virtual:2026-01-05T12:00:00Z';
 
@@ -61,6 +64,7 @@ function send(res: ServerResponse, answer: ProxiedResponse): void {
 /** The mock behind a proxy that applies `breakage`. */
 export async function startBrokenServer(breakage: Breakage, options: StartMockOptions = {}) {
   const mock = await startMock({ port: 0, clock: CLOCK, ...options });
+  const credentials = createCredentialLog();
   const server = createServer((req, res) => {
     void (async () => {
       const proxied: ProxiedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: flatHeaders(req.headers), body: await readBody(req) };
@@ -78,6 +82,7 @@ export async function startBrokenServer(breakage: Breakage, options: StartMockOp
         answer.headers[name] = value;
       });
       breakage.response?.(answer, proxied);
+      if (proxied.url.endsWith('/register')) credentials.registered(answer.body);
       send(res, answer);
     })().catch((error: unknown) => {
       res.statusCode = 502;
@@ -88,6 +93,7 @@ export async function startBrokenServer(breakage: Breakage, options: StartMockOp
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1/agent`,
+    credentials,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -97,10 +103,10 @@ export async function startBrokenServer(breakage: Breakage, options: StartMockOp
 }
 
 /** Runs the auth checks (or `only` some of them) against a base URL, both modes. */
-export function runAuthChecks(baseUrl: string, only?: readonly string[], extra: { slow?: boolean } = {}): Promise<RunSummary> {
+export function runAuthChecks(baseUrl: string, only?: readonly string[], extra: { slow?: boolean; checks?: readonly Check[] } = {}): Promise<RunSummary> {
   return runChecks({
     baseUrl,
-    checks: authChecks,
+    checks: extra.checks ?? authChecks,
     modes: ['sandbox', 'live'],
     only,
     allowLiveOrders: true,
@@ -110,17 +116,20 @@ export function runAuthChecks(baseUrl: string, only?: readonly string[], extra: 
   });
 }
 
-/** Runs `only` against the mock behind `breakage`, then closes both. */
-export async function runAgainstBroken(breakage: Breakage, only: readonly string[], options: StartMockOptions = {}): Promise<RunSummary> {
+/** Runs `only` (of the auth checks, or of `checks`) against the mock behind `breakage`, then closes both. */
+export async function runAgainstBroken(breakage: Breakage, only: readonly string[], options: StartMockOptions = {}, checks?: readonly Check[]): Promise<RunSummary> {
   const server = await startBrokenServer(breakage, options);
   try {
-    return await runAuthChecks(server.baseUrl, only);
+    const summary = await runAuthChecks(server.baseUrl, only, { checks });
+    // Every failure's curl script, run against the same broken server, reproduces the failure.
+    await expectFailuresReproduce(summary, server.credentials);
+    return summary;
   } finally {
     await server.close();
   }
 }
 
-export const baseId = (f: Finding): string => f.checkId.replace(/@(sandbox|live)$/, '');
+export const baseId = (f: Finding): string => f.checkId;
 
 /** The failures of one check (any mode). */
 export const failuresOf = (summary: RunSummary, id: string) =>
@@ -128,4 +137,4 @@ export const failuresOf = (summary: RunSummary, id: string) =>
 
 /** One line per finding, for readable assertion diffs. */
 export const lines = (summary: RunSummary): string[] =>
-  summary.findings.map((f) => `${f.status} ${f.checkId}: ${f.message}`);
+  summary.findings.map((f) => `${f.status} ${findingLabel(f)}: ${f.message}`);

@@ -1,7 +1,7 @@
-// A run with every kind of finding, in five categories, and a failure whose evidence carries the
+// A run with every kind of finding (a partial in live mode among them), in six categories, and a failure whose evidence carries the
 // characters that break naive reporters: markup, entities, quotes, CDATA terminators (twice, and
 // one hidden behind a NUL), C0 controls, a terminal escape, a lone surrogate and emoji.
-import { countFindings, type Finding, type RunSummary } from '../../../src/conformance/findings.js';
+import { summarize, type Finding, type RunSummary } from '../../../src/conformance/findings.js';
 
 export const NASTY_BODY =
   '{"error":"<script>alert(\'x\')</script> & &amp; \\"quoted\\" ]]> twice ]]> hidden ]]\u0000> nul:\u0000 bell:\u0007 esc:\u001b[31mred lone:\ud800 nonchar:\uffff emoji:🚀💥"}';
@@ -52,6 +52,19 @@ export const findings: Finding[] = [
     form: 'control-clock',
   },
   {
+    status: 'partial',
+    checkId: 'breaker.daily-loss-latches',
+    title: 'The daily-loss breaker trips and stays tripped',
+    category: 'circuit-breakers',
+    mode: 'live',
+    durationMs: 900,
+    message: 'the breaker tripped after round trips',
+    untested: 'that it stays tripped when the price recovers',
+    howToTest: 'run against a server with the control API',
+    form: 'round-trip',
+    requirements: ['orders.breaker.daily-loss.latches'],
+  },
+  {
     status: 'fail',
     checkId: 'orders.idempotency',
     title: 'Repeated Idempotency-Key returns the first result',
@@ -72,13 +85,19 @@ export const findings: Finding[] = [
   { status: 'skip', checkId: 'webhooks.retry', title: 'Retries failed webhooks', category: 'webhooks', durationMs: 0, message: 'no webhook receiver configured' },
 ];
 
-export const summary: RunSummary = {
+export const summary: RunSummary = summarize({
+  kind: 'server',
   target: 'http://127.0.0.1:8080',
-  mode: 'server',
+  modes: ['sandbox', 'live'],
   startedAt: '2025-01-02T03:04:05.678Z',
   durationMs: 4212,
   findings,
-  counts: countFindings(findings),
-};
+});
 
-export const selfTestSummary: RunSummary = { ...summary, mode: 'self-test', defects: { caught: 3, total: 4 } };
+export const selfTestSummary: RunSummary = { ...summary, kind: 'self-test', defects: { caught: 3, total: 4 } };
+
+/** The same run under --strict: its skips and the partial count as failures. */
+export const strictSummary: RunSummary = summarize({ ...summary, strict: true });
+
+/** The run stopped by Ctrl-C after its first three checks. */
+export const interruptedSummary: RunSummary = summarize({ ...summary, findings: findings.slice(0, 3), interrupted: true });

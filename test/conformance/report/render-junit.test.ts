@@ -5,20 +5,22 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderJunit } from '../../../src/conformance/report/index.js';
-import { NASTY_BODY, NASTY_BODY_XML_SAFE, summary } from './fixture.js';
+import { interruptedSummary, NASTY_BODY, NASTY_BODY_XML_SAFE, strictSummary, summary } from './fixture.js';
 
 // fast-xml-parser's shape: attributes as '@_name' keys, child elements by tag name.
 type Attrs = Record<`@_${string}`, string | undefined>;
-type TestCaseNode = Attrs & { failure?: unknown; skipped?: unknown; 'system-out'?: unknown };
+type TestCaseNode = Attrs & { failure?: unknown; skipped?: unknown; error?: unknown; 'system-out'?: unknown };
 type SuiteNode = Attrs & { testcase: TestCaseNode[] };
 
 const xml = renderJunit(summary, { suiteName: 'nx-conformance' });
-const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' || name === 'testcase' });
-const doc = parser.parse(xml) as { testsuites: Attrs & { testsuite: SuiteNode[] } };
+const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' || name === 'testcase' || name === 'property' });
+type Doc = { testsuites: Attrs & { testsuite: SuiteNode[] } };
+const parse = (text: string): Doc => parser.parse(text) as Doc;
+const doc = parse(xml);
 const suites = doc.testsuites.testsuite;
 const cases = suites.flatMap((s) => s.testcase);
-const caseNamed = (checkId: string): TestCaseNode => {
-  const found = cases.find((c) => c['@_name']?.startsWith(`${checkId}: `));
+const caseNamed = (checkId: string, from: TestCaseNode[] = cases): TestCaseNode => {
+  const found = from.find((c) => c['@_name']?.startsWith(`${checkId}: `) || c['@_name']?.startsWith(`${checkId} [`));
   if (!found) throw new Error(`no testcase for ${checkId}`);
   return found;
 };
@@ -32,7 +34,7 @@ describe('renderJunit', () => {
 
   it('has one testsuite per category and one testcase per check', () => {
     expect(doc.testsuites['@_name']).toBe('nx-conformance');
-    expect(suites.map((s) => s['@_name'])).toEqual(['schema', 'signatures', 'timestamp', 'orders', 'webhooks']);
+    expect(suites.map((s) => s['@_name'])).toEqual(['schema', 'signatures', 'timestamp', 'circuit-breakers', 'orders', 'webhooks']);
     expect(cases).toHaveLength(summary.findings.length);
     for (const suite of suites) {
       for (const c of suite.testcase) expect(c['@_classname']).toBe(suite['@_name']);
@@ -43,7 +45,7 @@ describe('renderJunit', () => {
   });
 
   it('has tests/failures/skipped attributes that match the counts', () => {
-    expect(doc.testsuites).toMatchObject({ '@_tests': '7', '@_failures': '2', '@_skipped': '2', '@_errors': '0' });
+    expect(doc.testsuites).toMatchObject({ '@_tests': '8', '@_failures': '2', '@_skipped': '3', '@_errors': '0' });
     const signatures = suites.find((s) => s['@_name'] === 'signatures');
     expect(signatures).toMatchObject({ '@_tests': '2', '@_failures': '1', '@_skipped': '0' });
     for (const suite of suites) {
@@ -57,7 +59,7 @@ describe('renderJunit', () => {
     for (const f of summary.findings) {
       const c = caseNamed(f.checkId);
       expect(c.failure !== undefined).toBe(f.status === 'fail');
-      expect(c.skipped !== undefined).toBe(f.status === 'skip');
+      expect(c.skipped !== undefined).toBe(f.status === 'skip' || f.status === 'partial');
       if (f.status !== 'fail') continue;
       const failure = c.failure as Attrs & { '#text': string };
       expect(failure['@_message']).toBe(f.message);
@@ -73,6 +75,30 @@ describe('renderJunit', () => {
   it('gives skipped cases the reason as a message', () => {
     expect(caseNamed('timestamp.skew').skipped).toEqual({ '@_message': 'needs the control clock (--control-url)' });
     expect(caseNamed('webhooks.retry').skipped).toEqual({ '@_message': 'no webhook receiver configured' });
+  });
+
+  it('reports a partial as skipped (not a pass), saying what was left out, with its mode in the name', () => {
+    const c = caseNamed('breaker.daily-loss-latches');
+    expect(c['@_name']).toBe('breaker.daily-loss-latches [live]: The daily-loss breaker trips and stays tripped');
+    expect(c.skipped).toEqual({
+      '@_message': 'partial: the breaker tripped after round trips; not tested: that it stays tripped when the price recovers; to test it: run against a server with the control API',
+    });
+  });
+
+  it('under --strict, reports skips and partials as failures, so the CI view agrees with the exit code', () => {
+    const strict = parse(renderJunit(strictSummary, { suiteName: 'nx-conformance' }));
+    expect(strict.testsuites).toMatchObject({ '@_tests': '8', '@_failures': '5', '@_skipped': '0' });
+    const strictCases = strict.testsuites.testsuite.flatMap((s) => s.testcase);
+    expect(caseNamed('breaker.daily-loss-latches', strictCases).failure).toMatchObject({ '@_type': 'PartialUnderStrict' });
+    expect(caseNamed('timestamp.skew', strictCases).failure).toMatchObject({ '@_type': 'SkippedUnderStrict', '@_message': 'skipped (--strict): needs the control clock (--control-url)' });
+  });
+
+  it('says an interrupted run was interrupted, as a test case in error', () => {
+    const interrupted = parse(renderJunit(interruptedSummary, { suiteName: 'nx-conformance' }));
+    expect(interrupted.testsuites).toMatchObject({ '@_tests': '4', '@_errors': '1' });
+    const run = interrupted.testsuites.testsuite.find((s) => s['@_name'] === 'run');
+    expect(run?.testcase[0]?.error).toMatchObject({ '@_type': 'Interrupted', '@_message': 'The run was interrupted after 3 checks; the checks after them did not run.' });
+    expect(xml).not.toContain('interrupted');
   });
 
   it('puts the evidence in system-out, intact apart from characters XML cannot carry', () => {

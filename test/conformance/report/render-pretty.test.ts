@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPrettyProgress, renderPretty } from '../../../src/conformance/report/index.js';
-import { selfTestSummary, summary } from './fixture.js';
+import { interruptedSummary, selfTestSummary, strictSummary, summary } from './fixture.js';
 
 const ESC = '\u001b';
 
@@ -37,20 +37,42 @@ describe('renderPretty', () => {
 
   it('prints a table by category, in the order checks ran, with a total row', () => {
     const table = out.slice(out.indexOf('category '));
-    expect(table).toMatch(/^category\s+pass\s+fail\s+skip$/m);
-    expect(table).toMatch(/^schema\s+2\s+0\s+0$/m);
-    expect(table).toMatch(/^signatures\s+1\s+1\s+0$/m);
-    expect(table).toMatch(/^timestamp\s+0\s+0\s+1$/m);
-    expect(table).toMatch(/^orders\s+0\s+1\s+0$/m);
-    expect(table).toMatch(/^webhooks\s+0\s+0\s+1$/m);
-    expect(table).toMatch(/^total\s+3\s+2\s+2$/m);
-    const order = ['schema', 'signatures', 'timestamp', 'orders', 'webhooks'].map((c) => table.search(new RegExp(`^${c} `, 'm')));
+    expect(table).toMatch(/^category\s+pass\s+fail\s+part\s+skip$/m);
+    expect(table).toMatch(/^schema\s+2\s+0\s+0\s+0$/m);
+    expect(table).toMatch(/^signatures\s+1\s+1\s+0\s+0$/m);
+    expect(table).toMatch(/^timestamp\s+0\s+0\s+0\s+1$/m);
+    expect(table).toMatch(/^circuit-breakers\s+0\s+0\s+1\s+0$/m);
+    expect(table).toMatch(/^orders\s+0\s+1\s+0\s+0$/m);
+    expect(table).toMatch(/^webhooks\s+0\s+0\s+0\s+1$/m);
+    expect(table).toMatch(/^total\s+3\s+2\s+1\s+2$/m);
+    const order = ['schema', 'signatures', 'timestamp', 'circuit-breakers', 'orders', 'webhooks'].map((c) => table.search(new RegExp(`^${c} `, 'm')));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
   it('ends with totals and the total time', () => {
-    expect(out).toMatch(/✗ 2 failed, 3 passed, 2 skipped \(7 checks\) in 4\.2 s\n$/);
+    expect(out).toMatch(/✗ 2 failed, 3 passed, 1 partial, 2 skipped \(8 checks\) in 4\.2 s\n$/);
     expect(out).not.toContain('seeded defects');
+  });
+
+  it('shows a partial at once, with its mode, what was left out and what would test it', () => {
+    expect(out).toContain(
+      [
+        '  ◐ breaker.daily-loss-latches [live]  The daily-loss breaker trips and stays tripped [round-trip]  900 ms',
+        '      partial: the breaker tripped after round trips',
+        '      not tested: that it stays tripped when the price recovers',
+        '      to test it: run against a server with the control API',
+      ].join('\n'),
+    );
+  });
+
+  it('says when --strict turned skips and partials into failures', () => {
+    const passing = summary.findings.filter((f) => f.status !== 'fail');
+    const text = renderPretty({ ...strictSummary, findings: passing, counts: { pass: 3, fail: 0, partial: 1, skip: 2 }, verdict: 'fail' }, { color: false });
+    expect(text).toMatch(/✗ 0 failed, 3 passed, 1 partial, 2 skipped \(6 checks\) in 4\.2 s\n--strict: 3 skipped or partial checks count as failures\n$/);
+  });
+
+  it('says an interrupted run was interrupted', () => {
+    expect(renderPretty(interruptedSummary, { color: false })).toMatch(/\(3 checks\) in 4\.2 s\ninterrupted: the run was stopped after 3 checks; the rest did not run\n$/);
   });
 
   it('says how many seeded defects were caught when the run was a self-test', () => {
@@ -59,7 +81,7 @@ describe('renderPretty', () => {
 
   it('says all passed with a ✓ verdict when nothing failed', () => {
     const passes = summary.findings.filter((f) => f.status === 'pass');
-    const text = renderPretty({ ...summary, findings: passes, counts: { pass: 3, fail: 0, skip: 0 }, durationMs: 300 }, { color: false });
+    const text = renderPretty({ ...summary, findings: passes, counts: { pass: 3, fail: 0, partial: 0, skip: 0 }, verdict: 'pass', durationMs: 300 }, { color: false });
     expect(text).not.toContain('Failures');
     expect(text).toMatch(/✓ 0 failed, 3 passed, 0 skipped \(3 checks\) in 0\.3 s\n$/);
   });

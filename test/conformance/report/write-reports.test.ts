@@ -44,7 +44,7 @@ describe('writeReports', () => {
 
   it('refuses two reporters on stdout before writing anything', async () => {
     await expect(writeReports(summary, { reporters: ['pretty', 'json'], toolVersion: '0.1.0', write })).rejects.toThrow(
-      /pretty and json would all write to stdout/,
+      /pretty and json would all write to stdout; give --out DIR/,
     );
     expect(stdout).toBe('');
   });

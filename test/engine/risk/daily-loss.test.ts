@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { unlatchedDailyLoss } from '../../../src/mock/defects/unlatched-daily-loss.js';
+import { defaultParts } from '../../../src/mock/http/mock-parts.js';
 import { T0 } from '../helpers/fake-clock.js';
 import { expectEngineError, makeHarness } from '../helpers/make-engine.js';
 
@@ -114,8 +116,8 @@ describe('daily-loss breaker', () => {
     ]);
   });
 
-  it('seeded defect unlatchedDailyLoss: un-trips as soon as the loss recovers', () => {
-    const { engine, clock, market, events, id } = setup({ unlatchedDailyLoss: true });
+  it('the seeded defect unlatched-daily-loss (an injected strategy): un-trips as soon as the loss recovers', () => {
+    const { engine, clock, market, events, id } = setup({ strategies: unlatchedDailyLoss.apply(defaultParts).engine });
     clock.advance(1000);
     market.set('BTC', 48_000);
     expect(engine.breakers(id).dailyLoss.tripped).toBe(true);

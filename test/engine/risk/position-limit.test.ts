@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ignoreMaxPosition } from '../../../src/mock/defects/ignore-max-position.js';
+import { defaultParts } from '../../../src/mock/http/mock-parts.js';
 import { expectEngineError, makeHarness } from '../helpers/make-engine.js';
 
 const setup = (opts = {}) => {
@@ -45,8 +47,8 @@ describe('maxPositionSize', () => {
     expect(engine.placeOrder(id, { symbol: 'BTC', side: 'buy', type: 'limit', quantity: 2, price: 40_000 }).order.status).toBe('open');
   });
 
-  it('seeded defect ignoreMaxPosition: never enforced', () => {
-    const { engine, id } = setup({ ignoreMaxPosition: true });
+  it('the seeded defect ignore-max-position (an injected strategy): never enforced', () => {
+    const { engine, id } = setup({ strategies: ignoreMaxPosition.apply(defaultParts).engine });
     expect(engine.placeOrder(id, { symbol: 'BTC', side: 'buy', type: 'market', quantity: 3 }).order.status).toBe('filled');
   });
 });

@@ -4,7 +4,7 @@
 // doubled headers. A plan is pure data (so fast-check can shrink and print it); `materialize`
 // turns it into bytes against the ids and agents that exist when it is sent.
 import fc from 'fast-check';
-import type { OperationDef } from '../../../src/codegen/runtime.js';
+import type { OperationDef } from '../../../src/rules/runtime.js';
 import type { MockContext } from '../../../src/mock/http/mock-context.js';
 import { signFor, type Credentials, type RawRequest } from './mock.js';
 

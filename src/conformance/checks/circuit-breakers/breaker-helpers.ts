@@ -14,6 +14,7 @@ export interface Coin {
   /** The mid price from GET /market. */
   price: number;
   lotSize: number;
+  tickSize: number;
 }
 
 export interface OrderJson {
@@ -39,7 +40,8 @@ export async function pickCoin(ctx: CheckContext, agent: TestAgent, preferred: r
   if (book.status !== 200 || !book.json) ctx.fail(`GET /market/${ticker.symbol}/orderbook failed with ${book.status}`, 'status 200', brief(book));
   const lotSize = book.json.data.lotSize;
   if (!(typeof lotSize === 'number' && lotSize > 0)) ctx.fail(`GET /market/${ticker.symbol}/orderbook gave no usable lotSize`, 'lotSize: a number > 0', book.text.slice(0, 300));
-  return { symbol: ticker.symbol, price: ticker.price, lotSize };
+  const tickSize = typeof book.json.data.tickSize === 'number' && book.json.data.tickSize > 0 ? book.json.data.tickSize : 0.01;
+  return { symbol: ticker.symbol, price: ticker.price, lotSize, tickSize };
 }
 
 /** The largest multiple of the lot worth at most `usd` at the coin's price. */
@@ -47,6 +49,13 @@ export function quantityFor(coin: Coin, usd: number): number {
   const lots = Math.floor(usd / coin.price / coin.lotSize + 1e-9);
   const decimals = coin.lotSize >= 1 ? 0 : Math.ceil(-Math.log10(coin.lotSize) - 1e-9);
   return Number((lots * coin.lotSize).toFixed(decimals));
+}
+
+/** A limit price `fraction` of the coin's price, on its tick grid. */
+export function priceAt(coin: Coin, fraction: number): number {
+  const ticks = Math.max(1, Math.floor((coin.price * fraction) / coin.tickSize));
+  const decimals = coin.tickSize >= 1 ? 0 : Math.ceil(-Math.log10(coin.tickSize) - 1e-9);
+  return Number((ticks * coin.tickSize).toFixed(decimals));
 }
 
 export function marketOrder(agent: TestAgent, symbol: string, side: 'buy' | 'sell', quantity: number): Promise<ApiResponse<{ order?: OrderJson }>> {

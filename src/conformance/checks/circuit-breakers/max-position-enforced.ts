@@ -1,18 +1,19 @@
 import type { Check } from '../../check.js';
-import { expectProblem, pass } from '../expect.js';
-import { marketOrder, pickCoin, placeOk, quantityFor, TRADER } from './breaker-helpers.js';
+import { expectProblem, expectStatus, pass } from '../expect.js';
+import { marketOrder, pickCoin, placeOk, priceAt, quantityFor, TRADER } from './breaker-helpers.js';
 
 const CAP_USD = 1000;
 
 export const maxPositionEnforced: Check = {
   id: 'breaker.max-position-enforced',
-  title: 'A buy whose projected notional exceeds maxPositionSize gets 403 position_limit_exceeded',
+  title: 'A buy, or a PATCH of a resting buy, whose projected notional exceeds maxPositionSize gets 403 position_limit_exceeded',
   category: 'circuit-breakers',
-  spec: 'POST /orders: orders that add risk are refused "with 403 position_limit_exceeded when the projected notional (position + same-side open orders + this order) would exceed maxPositionSize".',
+  spec: 'POST /orders: orders that add risk are refused "with 403 position_limit_exceeded when the projected notional (position + same-side open orders + this order) would exceed maxPositionSize"; PATCH /orders/{orderId}: "Added risk is checked again (funds, position, breakers)".',
+  requirements: ['breakers.max-position', 'orders.modify.risk-rechecked'],
   modes: ['live'],
-  needs: { register: true, orders: true, budget: 6 },
+  needs: { register: true, orders: true, budget: 8 },
   async run(ctx) {
-    const agent = await ctx.agent({ fresh: true, permissions: TRADER, maxPositionSize: CAP_USD, budget: 6 });
+    const agent = await ctx.agent({ fresh: true, permissions: TRADER, maxPositionSize: CAP_USD, budget: 8 });
     const coin = await pickCoin(ctx, agent, ['BTC']);
     const first = quantityFor(coin, 0.4 * CAP_USD);
     const second = quantityFor(coin, 0.75 * CAP_USD);
@@ -29,6 +30,24 @@ export const maxPositionEnforced: Check = {
       );
     }
     expectProblem(ctx, over, 403, ['position_limit_exceeded'], `a buy taking the projected notional to ~${projected} USD (cap ${CAP_USD})`);
-    return pass(`a buy of ~${Math.round(first * coin.price)} USD ${coin.symbol} passed; the next, projecting ~${projected} USD over the ${CAP_USD} USD cap, got 403 position_limit_exceeded`);
+
+    // A resting buy within the cap whatever price values it, grown by PATCH beyond it whatever price values it.
+    const restPrice = priceAt(coin, 0.5);
+    const small = quantityFor(coin, 0.2 * CAP_USD);
+    const grown = quantityFor(coin, 2 * CAP_USD);
+    const resting = await agent.client.send<{ order?: { orderId?: string; status?: string } }>('POST', '/orders', { body: { symbol: coin.symbol, side: 'buy', type: 'limit', quantity: small, price: restPrice } });
+    expectStatus(ctx, resting, 201, `Set-up: a limit buy of ${small} ${coin.symbol} at ${restPrice}, within the cap`);
+    const orderId = resting.json?.order?.orderId ?? '';
+    ctx.reproduceNote = `agent with maxPositionSize ${CAP_USD} holding ${first} ${coin.symbol}: PATCH of its resting limit buy (${small} at ${restPrice}) to ${grown}, projecting at least ~${Math.round((first + grown) * restPrice)} USD`;
+    const patched = await agent.client.send('PATCH', `/orders/${encodeURIComponent(orderId)}`, { body: { quantity: grown } });
+    if (patched.status === 200 || patched.status === 201) {
+      ctx.fail(
+        `The server accepted a PATCH that grows a resting buy to ${grown} ${coin.symbol}, projecting at least ~${Math.round((first + grown) * restPrice)} USD over the ${CAP_USD} USD cap: added risk is not checked again on PATCH`,
+        '403 position_limit_exceeded',
+        `${patched.status} ${patched.text.slice(0, 300)}`,
+      );
+    }
+    expectProblem(ctx, patched, 403, ['position_limit_exceeded'], `a PATCH growing a resting buy beyond the cap`);
+    return pass(`a buy of ~${Math.round(first * coin.price)} USD ${coin.symbol} passed; the next, projecting ~${projected} USD over the ${CAP_USD} USD cap, got 403 position_limit_exceeded, and so did a PATCH growing a resting buy beyond it`);
   },
 };

@@ -9,6 +9,7 @@ export const reduceOnlyPasses: Check = {
   title: 'While the daily-loss breaker is tripped, selling part of a position still passes',
   category: 'circuit-breakers',
   spec: 'POST /orders: "Orders that only reduce a position always pass the breakers"; README: "orders that only reduce a position still pass" while dailyLossLimit is latched.',
+  requirements: ['breakers.reduce-only'],
   modes: ['live'],
   needs: { register: true, orders: true, budget: 10 },
   async run(ctx) {

@@ -10,6 +10,7 @@ export const clientOrderIdIdempotent: Check = {
   title: 'A retry with the same clientOrderId returns the first order; another body with it gets 409',
   category: 'orders',
   spec: '`clientOrderId` makes a retry safe: the same id with the same body returns the first order (status 200, header `Idempotent-Replayed: true`); the same id with another body gets 409 `idempotency_conflict`.',
+  requirements: ['orders.idempotent'],
   modes: ['sandbox', 'live'],
   needs: { register: true, usesGivenAgent: true, orders: true, budget: 6 },
   async run(ctx) {

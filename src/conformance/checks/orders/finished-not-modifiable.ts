@@ -11,6 +11,7 @@ export const finishedNotModifiable: Check = {
   title: 'A canceled or filled order cannot be changed or cancelled again (409 order_not_modifiable)',
   category: 'orders',
   spec: 'PATCH and DELETE /orders/{orderId}: only open or partially_filled orders can be changed or cancelled; a finished order gets 409 `order_not_modifiable` (with `orderStatus`).',
+  requirements: ['orders.finished'],
   modes: ['sandbox', 'live'],
   needs: { register: true, usesGivenAgent: true, orders: true, budget: 8 },
   async run(ctx) {

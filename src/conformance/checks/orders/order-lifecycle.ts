@@ -13,6 +13,7 @@ export const orderLifecycle: Check = {
   title: 'An order can be placed, read back, changed, cancelled and listed, as documented',
   category: 'orders',
   spec: 'Market orders fill at once (the published client sends "price": null, which is valid); a limit order that does not cross rests as open. PATCH keeps the orderId and changes quantity and/or price; DELETE cancels an open order (canceled); GET /orders lists newest first.',
+  requirements: ['orders.market.fills', 'orders.limit.rests', 'orders.read-back', 'orders.modify.keeps-id', 'orders.cancel', 'orders.list.newest-first'],
   modes: ['sandbox', 'live'],
   needs: { register: true, usesGivenAgent: true, orders: true, budget: 10 },
   async run(ctx) {

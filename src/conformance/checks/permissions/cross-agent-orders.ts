@@ -10,6 +10,7 @@ export const crossAgentOrders: Check = {
   title: "An agent cannot read, change or cancel another agent's order (404)",
   category: 'permissions',
   spec: "GET /orders/{orderId}: another agent's order is reported as not found (404); so are PATCH and DELETE of it.",
+  requirements: ['isolation.orders.by-id'],
   modes: ['sandbox', 'live'],
   needs: { register: true, orders: true, budget: 5 },
   async run(ctx) {

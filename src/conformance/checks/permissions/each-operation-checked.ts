@@ -1,7 +1,7 @@
 import type { ApiResponse } from '../../../client/agent-client.js';
-import type { OperationDef } from '../../../codegen/runtime.js';
+import type { OperationDef } from '../../../rules/runtime.js';
 import { operationList } from '../../../generated/operations.js';
-import type { Permission } from '../../../mock/engine/types.js';
+import type { Permission } from '../../../rules/permission.js';
 import type { Check } from '../../check.js';
 import { pass } from '../expect.js';
 import { callOperation, createFixtures, describeCall, inputRecipes, permissionsFor, type InputRecipe } from '../schema/support/operation-inputs.js';
@@ -18,6 +18,7 @@ export function makeEachOperationChecked(operations: readonly OperationDef[], re
     title: "Every operation refuses an agent without its x-permission (403 permission_denied) and serves one with it",
     category: 'permissions',
     spec: "Permissions come from each operation's `x-permission`; an agent without it gets 403 `permission_denied` (with `requiredPermission` and `grantedPermissions`).",
+    requirements: ['permissions.enforced', 'permissions.granted', 'agents.me-any-key'],
     modes: ['sandbox', 'live'],
     needs: { register: true, budget: 6 },
     async run(ctx) {

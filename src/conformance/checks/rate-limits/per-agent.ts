@@ -7,6 +7,7 @@ export const perAgent: Check = {
   title: 'One agent using up its quota does not limit another agent',
   category: 'rate-limits',
   spec: 'README, "Rate limits": "60 requests per minute per agent"; only registration "is limited per client address" — an agent\'s quota is its own, whatever address its requests come from.',
+  requirements: ['ratelimit.per-agent'],
   modes: ['sandbox'],
   needs: { register: true, budget: 70 },
   async run(ctx) {

@@ -7,16 +7,17 @@ export const recoversAfterRetryAfter: Check = {
   title: 'A request sent Retry-After seconds after a 429 is accepted',
   category: 'rate-limits',
   spec: 'Spec, components.headers.Retry-After: "Seconds to wait before the next request will be accepted"; README: "a 429 carries Retry-After, and a request sent after that many seconds is accepted".',
+  requirements: ['ratelimit.retry-after.honoured'],
   modes: ['sandbox'],
   needs: { register: true, budget: 70 },
   async run(ctx) {
     // Skips at once (before spending an agent) when the server's clock can be neither moved nor waited on.
-    await ctx.wait(1);
+    ctx.waitForm(1000);
     const agent = await ctx.agent({ fresh: true, permissions: ['read:market'], budget: 70 });
     ctx.reproduceNote = `a burst of ${PROBE_TEXT} from one fresh agent, until the server answers 429`;
     const { refused } = await exhaust(ctx, agent, false);
     const retryAfter = retryAfterOf(ctx, refused);
-    const form = await ctx.wait(retryAfter * 1000);
+    const form = await ctx.wait(retryAfter * 1000, `the 429's Retry-After (${retryAfter} s) before the next request`);
     const res = await probe(agent);
     ctx.reproduceNote = `${PROBE_TEXT} sent ${retryAfter} s (the 429's Retry-After) after the 429, on the ${form === 'control-clock' ? "mock's virtual clock" : 'wall clock'}`;
     if (!ok(res)) {

@@ -22,6 +22,7 @@ export const errorsAreProblemJson: Check = {
   title: 'Every error the runner can provoke safely is RFC 9457 problem+json with the documented status',
   category: 'schema',
   spec: 'Every error is an RFC 9457 `application/problem+json` document with a stable `code` and a `requestId` (Problem: type, title, status, detail, code, requestId required; status is the HTTP status).',
+  requirements: ['errors.problem-json', 'errors.request-id', 'errors.status-documented', 'errors.malformed-json', 'errors.media-type', 'errors.payload-too-large', 'errors.not-found', 'auth.key.missing', 'auth.key.unknown'],
   modes: ['sandbox', 'live'],
   needs: { register: true, budget: 10 },
   async run(ctx) {

@@ -1,7 +1,7 @@
 import type { ApiResponse } from '../../../client/agent-client.js';
-import type { OperationDef } from '../../../codegen/runtime.js';
+import type { OperationDef } from '../../../rules/runtime.js';
 import { operationList } from '../../../generated/operations.js';
-import type { Permission } from '../../../mock/engine/types.js';
+import type { Permission } from '../../../rules/permission.js';
 import { CheckFailure, type Check } from '../../check.js';
 import { operationFor } from '../../spec-problems.js';
 import { pass } from '../expect.js';
@@ -19,6 +19,7 @@ export function makeEveryOperationSuccess(operations: readonly OperationDef[], r
     title: 'Every operation of the spec answers a valid request with a documented 2xx that conforms',
     category: 'schema',
     spec: 'Each operation in openapi/agent-connect.yaml documents its success response: status, Content-Type, body schema and required headers (X-Request-Id and the rate-limit headers).',
+    requirements: ['spec.response.documented', 'ratelimit.headers.present'],
     modes: ['sandbox', 'live'],
     needs: { register: true, usesGivenAgent: true, budget: 24 },
     async run(ctx) {
@@ -54,6 +55,7 @@ export function makeEveryOperationSuccess(operations: readonly OperationDef[], r
             agent = await agentFor(ctx, permissionsFor(op, recipe), 4, PREFER);
             const c = await recipe.build(fx, agent);
             what = describeCall(op, c);
+            ctx.reproducePrelude = fx.preludeFor(recipe, c);
             res = await callOperation(agent.client, op, c);
           }
           if (res.status < 200 || res.status > 299) {

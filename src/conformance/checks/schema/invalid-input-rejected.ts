@@ -1,5 +1,5 @@
 import type { ApiResponse } from '../../../client/agent-client.js';
-import type { OperationDef } from '../../../codegen/runtime.js';
+import type { OperationDef } from '../../../rules/runtime.js';
 import { operationList } from '../../../generated/operations.js';
 import { ALL_PERMISSIONS, type Check } from '../../check.js';
 import { pass } from '../expect.js';
@@ -41,6 +41,7 @@ export function makeInvalidInputRejected(operations: readonly OperationDef[], re
     title: 'Invalid input (missing or mistyped fields, unknown values, out-of-range numbers, malformed JSON) gets a 4xx problem',
     category: 'schema',
     spec: 'The request is malformed or invalid: 400 `validation_failed` (with `errors`, every problem found, each naming its location), `malformed_json`, … Unknown fields in request bodies are rejected (`validation_failed`). Never a 2xx, never a 5xx.',
+    requirements: ['errors.validation', 'errors.unknown-fields', 'spec.request.valid'],
     modes: ['sandbox', 'live'],
     needs: { register: true, usesGivenAgent: true, budget: 16 },
     async run(ctx) {

@@ -11,6 +11,7 @@ export const rateLimitHeaders: Check = {
   title: 'Every response to an identified agent carries sane rate-limit headers, 2xx and 4xx alike',
   category: 'schema',
   spec: 'Every response to an identified agent carries rate-limit headers in two forms: RateLimit-Policy / RateLimit (draft-ietf-httpapi-ratelimit-headers) and X-RateLimit-Limit / X-RateLimit-Remaining / X-RateLimit-Reset (integers ≥ 0).',
+  requirements: ['ratelimit.headers.present', 'ratelimit.reset', 'ratelimit.remaining.counts-down'],
   modes: ['sandbox', 'live'],
   needs: { register: true, budget: 10 },
   async run(ctx) {
@@ -57,7 +58,7 @@ export const rateLimitHeaders: Check = {
     if (failures.length === 0 && first && last && states.length > 2) {
       // Each accepted request uses a unit of quota; only the time that passed can give some back.
       const accepted = states.slice(1).filter((s) => s.ok).length;
-      const refill = Math.ceil(((elapsedMs / 1000) * first.state.limit) / first.state.windowSeconds);
+      const refill = ctx.clock.maxRefill(elapsedMs, first.state.limit, first.state.windowSeconds * 1000);
       if (last.state.remaining > first.state.remaining - accepted + refill) {
         failures.push(
           `X-RateLimit-Remaining does not count down: ${first.state.remaining} after the first request and ${last.state.remaining} after ${states.length - 1} more ` +

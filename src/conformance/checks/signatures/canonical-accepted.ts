@@ -8,6 +8,7 @@ export const canonicalAccepted: Check = {
   category: 'signatures',
   spec:
     'SIGNING.md, "The scheme": string_to_sign = UTF-8(timestamp + METHOD + path) ‖ body_bytes, where path is "relative to /v1/agent and without the query string" and body is "the exact bytes of the request content as sent".',
+  requirements: ['signing.canonical', 'signing.path.relative', 'signing.path.no-query', 'signing.body.exact-bytes'],
   modes: ['live'],
   needs: { register: true, usesGivenAgent: true, budget: 5 },
   async run(ctx) {

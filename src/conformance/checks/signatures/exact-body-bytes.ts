@@ -12,6 +12,7 @@ export const exactBodyBytes: Check = {
   title: 'The signature covers the body bytes as sent, not a re-serialisation of the JSON',
   category: 'signatures',
   spec: 'SIGNING.md, "The scheme": body is "the exact bytes of the request content as sent … Never a re-serialisation of the JSON: whitespace, key order, escapes, non-ASCII characters and trailing newlines all count."',
+  requirements: ['signing.body.exact-bytes'],
   modes: ['live'],
   needs: { register: true, usesGivenAgent: true, budget: 4 },
   async run(ctx) {

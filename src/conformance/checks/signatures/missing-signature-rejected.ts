@@ -6,6 +6,7 @@ export const missingSignatureRejected: Check = {
   title: 'A live key without signature headers gets 401',
   category: 'signatures',
   spec: 'Live keys need X-NX-Signature and X-NX-Timestamp; a missing signature gets 401 missing_signature (securitySchemes.Signature).',
+  requirements: ['signing.live.signed', 'signing.problem-json'],
   modes: ['live'],
   needs: { register: true, usesGivenAgent: true, budget: 3 },
   async run(ctx) {

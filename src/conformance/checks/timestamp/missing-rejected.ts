@@ -7,6 +7,7 @@ export const timestampMissingRejected: Check = {
   title: 'A signed request without X-NX-Timestamp gets 401 missing_timestamp',
   category: 'timestamp',
   spec: 'SIGNING.md, "How the server checks a request": 401 missing_timestamp when "X-NX-Timestamp absent or empty"; live keys "must send X-NX-Signature and X-NX-Timestamp on every request".',
+  requirements: ['signing.timestamp.required', 'signing.live.signed'],
   modes: ['live'],
   needs: { register: true, usesGivenAgent: true, budget: 2 },
   async run(ctx) {

@@ -9,8 +9,9 @@ export const outsideWindowRejected: Check = {
   title: 'Timestamps 31 s behind and 31 s ahead of the server clock get 401 timestamp_out_of_window',
   category: 'timestamp',
   spec: 'SIGNING.md, "Time window" and "How the server checks a request": 401 timestamp_out_of_window when |serverNow − timestamp| > 30 000 ms.',
+  requirements: ['signing.window.outside'],
   modes: ['live'],
-  needs: { register: true, usesGivenAgent: true, budget: 3 },
+  needs: { register: true, usesGivenAgent: true, budget: 3, clock: 'precise' },
   async run(ctx) {
     const agent = await ctx.agent();
     for (const skew of [-SKEW_MS, SKEW_MS]) {

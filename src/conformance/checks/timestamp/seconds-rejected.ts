@@ -7,6 +7,7 @@ export const secondsRejected: Check = {
   title: 'A timestamp in seconds (signed consistently) gets 401 timestamp_out_of_window',
   category: 'timestamp',
   spec: 'SIGNING.md, "The scheme": timestamp is "milliseconds since the Unix epoch"; a value in seconds is ~55 years behind the server clock → 401 timestamp_out_of_window ("… looks like seconds; send milliseconds").',
+  requirements: ['signing.timestamp.milliseconds'],
   modes: ['live'],
   needs: { register: true, usesGivenAgent: true, budget: 2 },
   async run(ctx) {

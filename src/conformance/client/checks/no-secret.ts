@@ -1,7 +1,7 @@
 // The secret only keys the HMAC; it must never travel. Scans every raw header, the path, the
 // query (raw and decoded) and the body; the finding names where, never the value.
 import { failEach, skip, type ClientCheck } from '../client-check.js';
-import type { RawRequestRecord } from '../../../mock/http/journal.js';
+import type { RawRequestRecord } from '../../../mock/index.js';
 
 function decoded(text: string): string {
   try {
@@ -34,6 +34,6 @@ export const noSecretCheck: ClientCheck = {
       const places = secretPlaces(rec, run.agent.apiSecret);
       return places.length > 0 ? [{ rec, problem: `the API secret is in the ${places.join(', ')}` }] : [];
     });
-    return failEach(bad, run.requests.length, 'the secret in no request');
+    return failEach(run, bad, run.requests.length, 'the secret in no request');
   },
 };

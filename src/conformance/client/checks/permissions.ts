@@ -18,6 +18,6 @@ export const permissionsCheck: ClientCheck = {
     const bad = routed
       .filter(({ op }) => op.permission !== null && !granted.includes(op.permission))
       .map(({ rec, op }) => ({ rec, problem: `${op.operationId} needs '${op.permission}'; the agent has ${granted.join(', ') || 'none'}` }));
-    return failEach(bad, routed.length, `only operations allowed by ${granted.join(', ') || 'no permissions'}`);
+    return failEach(run, bad, routed.length, `only operations allowed by ${granted.join(', ') || 'no permissions'}`);
   },
 };

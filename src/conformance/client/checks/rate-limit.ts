@@ -1,6 +1,6 @@
 // After a 429 the client must wait at least Retry-After before its next request. Timing is taken
 // on the mock's side: the 429 leaves at `at`, the next request arrives at `receivedAt`.
-import type { RawRequestRecord } from '../../../mock/http/journal.js';
+import type { RawRequestRecord } from '../../../mock/index.js';
 import { describe, fail, pass, skip, type ClientCheck } from '../client-check.js';
 
 /** Timer granularity on both sides; a client that ignores Retry-After comes back in a few ms. */
@@ -37,10 +37,12 @@ export const rateLimitCheck: ClientCheck = {
     const first = early[0];
     if (!first) return pass(`waited Retry-After after each of ${limited.length} 429s`);
     return fail(
+      run,
       `${describe(first.next)} came ${first.waitedMs} ms after a 429 whose Retry-After asked for ${first.neededMs / 1000} s (${early.length} early request${early.length === 1 ? '' : 's'})`,
       `at least Retry-After (${first.neededMs} ms) between a 429 and the next request`,
       early.slice(0, 5).map((e) => `${e.waitedMs} ms after ${describe(e.limited)}, then ${describe(e.next)}`).join('\n'),
       early.flatMap((e) => [e.next, e.limited]),
+      { rerun: true },
     );
   },
 };

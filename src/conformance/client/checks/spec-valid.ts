@@ -16,6 +16,6 @@ export const specValidCheck: ClientCheck = {
       if (key) problems.push(key.message);
       return problems.length > 0 ? [{ rec, problem: problems.join('; ') }] : [];
     });
-    return failEach(bad, run.requests.length, 'every request to match an operation of the spec, with valid parameters and body');
+    return failEach(run, bad, run.requests.length, 'every request to match an operation of the spec, with valid parameters and body');
   },
 };

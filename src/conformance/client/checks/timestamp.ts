@@ -17,6 +17,6 @@ export const timestampCheck: ClientCheck = {
       const v = timestampViolation(rec, rec.receivedAt);
       return v ? [{ rec, problem: `${v.message} [${v.code}]` }] : [];
     });
-    return failEach(bad, signed.length, `X-NX-Timestamp in milliseconds, within ${SIGNATURE_WINDOW_MS / 1000} s of the server clock`);
+    return failEach(run, bad, signed.length, `X-NX-Timestamp in milliseconds, within ${SIGNATURE_WINDOW_MS / 1000} s of the server clock`);
   },
 };

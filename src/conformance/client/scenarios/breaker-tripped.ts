@@ -33,10 +33,12 @@ export const breakerTripped: Scenario = {
       const next = again[0];
       if (!next) return pass('stopped adding risk after the first 403 daily_loss_limit_reached');
       return fail(
+        run,
         `Sent ${again.length} more risk-adding order${again.length === 1 ? '' : 's'} after 403 daily_loss_limit_reached`,
         'no order that adds risk after the first daily_loss_limit_reached, until the breaker resets',
         again.slice(0, 5).map(describe).join('\n'),
         [next, first],
+        { rerun: true },
       );
     },
   },

@@ -21,7 +21,7 @@ export const clockSkew: Scenario = {
       const signed = run.requests.filter(mustSign);
       if (signed.length === 0) return skip('the client signed no requests (sandbox needs no timestamp)');
       const bad = signed.filter((r) => r.status === 401).map((rec) => ({ rec, problem: `refused with ${rec.problemCode ?? '401'}` }));
-      return failEach(bad, signed.length, 'every signed request to authenticate');
+      return failEach(run, bad, signed.length, 'every signed request to authenticate');
     },
   },
 };

@@ -25,14 +25,16 @@ export const rateLimitStorm: Scenario = {
       const first = early[0];
       if (first) {
         return fail(
+          run,
           `Retried ${first.waitedMs} ms after a 429 that asked for Retry-After: ${first.neededMs / 1000}`,
           `at least ${first.neededMs} ms between each 429 and the next request`,
           early.map((e) => `${e.waitedMs} ms, then ${describe(e.next)}`).join('\n'),
           early.flatMap((e) => [e.next, e.limited]),
+          { rerun: true },
         );
       }
       const recovered = run.requests.find((r) => r.receivedAt >= last.at && r.status !== 429);
-      if (!recovered) return fail('The client gave up after the 429s instead of retrying', 'a request after Retry-After that gets through', `${limited.length} 429s, then nothing`, [last]);
+      if (!recovered) return fail(run, 'The client gave up after the 429s instead of retrying', 'a request after Retry-After that gets through', `${limited.length} 429s, then nothing`, [last], { rerun: true });
       return pass(`waited Retry-After after each of ${limited.length} 429s, then got ${recovered.status}`);
     },
   },

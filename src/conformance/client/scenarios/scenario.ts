@@ -1,7 +1,7 @@
 // A scenario puts the mock in a bad state before the client starts (through the fault table,
 // the clock, the market overrides and the engine, as the control API does) and judges how the
 // client coped with one check of its own.
-import type { RunningMock, StartMockOptions } from '../../../mock/http/start-mock.js';
+import type { RunningMock, StartMockOptions } from '../../../mock/index.js';
 import type { ClientCheck, ClientRun } from '../client-check.js';
 
 export interface Scenario {

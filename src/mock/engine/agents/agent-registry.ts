@@ -1,5 +1,6 @@
 // Agent registration and lookups. Records are frozen and kept apart from secrets, so handing a
 // record to anyone can never leak the HMAC secret; secretOf() is the only way to read one.
+import { noteAccount } from '../state/change-journal.js';
 import { createAccount } from '../trading/account.js';
 import type { EngineContext } from '../trading/context.js';
 import { utcDayStart } from '../risk/utc-day.js';
@@ -58,15 +59,23 @@ function store(
   ctx.state.agents.set(agentId, agent);
   ctx.state.agentIdByKey.set(apiKey, agentId);
   ctx.state.secrets.set(agentId, apiSecret);
-  // The key's body only: every key shares its nx_test_/nx_live_ prefix, which is no secret.
-  ctx.onCredential?.(apiSecret);
-  ctx.onCredential?.(apiKey.startsWith(keyPrefix(valid.mode)) ? apiKey.slice(keyPrefix(valid.mode).length) : apiKey);
-  ctx.state.accounts.set(
-    agentId,
-    createAccount(agentId, ctx.config.startingCash, utcDayStart(now), {
-      dailyLossLimit: valid.dailyLossLimit,
-      maxPositionSize: valid.maxPositionSize,
-    }),
-  );
+  announceCredentials(ctx, apiKey, apiSecret);
+  const account = createAccount(agentId, ctx.config.startingCash, utcDayStart(now), {
+    dailyLossLimit: valid.dailyLossLimit,
+    maxPositionSize: valid.maxPositionSize,
+  });
+  ctx.state.accounts.set(agentId, account);
+  noteAccount(ctx, account);
   return { agent, apiSecret };
+}
+
+/**
+ * Tells the credential listener an agent's secret and key body (every key shares its
+ * nx_test_/nx_live_ prefix, which is no secret), so logs and the journal can redact them.
+ * Registration calls it, and so does an import of agents from a state file or a fixture.
+ */
+export function announceCredentials(ctx: EngineContext, apiKey: string, apiSecret: string): void {
+  ctx.onCredential?.(apiSecret);
+  const prefix = [keyPrefix('sandbox'), keyPrefix('live')].find((p) => apiKey.startsWith(p));
+  ctx.onCredential?.(prefix === undefined ? apiKey : apiKey.slice(prefix.length));
 }

@@ -2,6 +2,7 @@
 // Once tripped it latches until the next midnight (a price recovery doesn't un-trip it) so an
 // agent can't flap in and out of the limit intraday.
 import { EngineError } from '../errors.js';
+import { noteAccount } from '../state/change-journal.js';
 import { remainingOf, unrest, type AccountState } from '../trading/account.js';
 import type { EngineContext } from '../trading/context.js';
 import { toOrderView } from '../trading/order-view.js';
@@ -33,11 +34,12 @@ export function evaluateDailyLoss(ctx: EngineContext, account: AccountState, t: 
   if (limit === null) return;
   const loss = roundMoney(account.dayStartEquity - equityAt(ctx.market, account, t));
   if (account.dailyLoss.tripped) {
-    if (ctx.config.unlatchedDailyLoss && loss < limit) unlatch(ctx, account, t); // seeded defect only
+    ctx.strategies.whileTripped(ctx, account, loss, t);
     return;
   }
   if (loss < limit) return;
   account.dailyLoss = { tripped: true, trippedAt: t, resetsAt: nextUtcMidnight(t) };
+  noteAccount(ctx, account);
   const agentId = account.agentId;
   ctx.events.emit({ type: 'circuit_breaker.tripped', agentId, at: t, breaker: breakerState(ctx, account, t) });
   rejectRiskAddingOrders(ctx, account, t);
@@ -68,8 +70,10 @@ function rejectRiskAddingOrders(ctx: EngineContext, account: AccountState, t: Ep
   }
 }
 
-function unlatch(ctx: EngineContext, account: AccountState, t: EpochMs): void {
+/** Releases a tripped breaker (and says so with circuit_breaker.reset). */
+export function unlatch(ctx: EngineContext, account: AccountState, t: EpochMs): void {
   account.dailyLoss = { tripped: false, trippedAt: null, resetsAt: null };
+  noteAccount(ctx, account);
   ctx.events.emit({ type: 'circuit_breaker.reset', agentId: account.agentId, at: t, breaker: breakerState(ctx, account, t) });
 }
 
@@ -79,6 +83,7 @@ export function rollDay(ctx: EngineContext, account: AccountState, midnight: Epo
   account.dayStart = midnight;
   account.dayStartEquity = equityAt(ctx.market, account, midnight);
   account.dailyLoss = { tripped: false, trippedAt: null, resetsAt: null };
+  noteAccount(ctx, account);
   if (wasTripped) {
     const breaker = breakerState(ctx, account, midnight);
     ctx.events.emit({ type: 'circuit_breaker.reset', agentId: account.agentId, at: midnight, breaker });

@@ -1,14 +1,13 @@
 // The one risk check new exposure goes through (placing, and modifying upwards): orders that only
 // reduce a position always pass; anything else must clear the daily-loss latch and the position cap.
 import type { AccountState } from '../trading/account.js';
-import type { EngineConfig } from '../trading/context.js';
+import type { EngineContext } from '../trading/context.js';
 import type { OrderSide } from '../trading/types.js';
 import { assertMayAddRisk } from './daily-loss.js';
-import { assertWithinPositionLimit } from './position-limit.js';
 import { reducesOnly } from './reduces-only.js';
 
 export function assertRiskAllowed(
-  config: EngineConfig,
+  ctx: Pick<EngineContext, 'strategies'>,
   account: AccountState,
   symbol: string,
   side: OrderSide,
@@ -18,5 +17,5 @@ export function assertRiskAllowed(
 ): void {
   if (reducesOnly(account, symbol, side, quantity, excludeRemaining)) return;
   assertMayAddRisk(account);
-  if (!config.ignoreMaxPosition) assertWithinPositionLimit(account, symbol, side, quantity, refPrice, excludeRemaining);
+  ctx.strategies.positionLimit(account, symbol, side, quantity, refPrice, excludeRemaining);
 }

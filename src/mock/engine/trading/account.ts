@@ -3,6 +3,7 @@
 // limit are O(1) instead of a scan over the agent's orders).
 import type { EpochMs } from '../types.js';
 import type { DailyLossLatch } from '../risk/types.js';
+import { noteOrder } from '../state/change-journal.js';
 import type { EngineContext } from './context.js';
 import { buyCost } from './costs.js';
 import { roundMoney, roundTo } from './round.js';
@@ -87,11 +88,14 @@ export function rest(ctx: EngineContext, account: AccountState, order: OrderStat
   account.reservedCash = roundMoney(account.reservedCash + order.reserved);
   addOpenQty(account, order, remaining);
   ctx.state.resting.add(order);
+  noteOrder(ctx, order);
 }
 
 /**
  * Undoes rest(): releases the stored reservation (exact, no recomputation) and the committed
  * quantity. `inIndex` is false when settle() already took the order out of the index.
+ * Every cancel, amend, maker fill and breaker rejection passes here, so noting the order here
+ * (and at its creation) is all the change journal needs.
  */
 export function unrest(ctx: EngineContext, account: AccountState, order: OrderState, inIndex = true): void {
   account.reservedCash = roundMoney(account.reservedCash - order.reserved);
@@ -99,4 +103,5 @@ export function unrest(ctx: EngineContext, account: AccountState, order: OrderSt
   order.reserved = 0;
   addOpenQty(account, order, -remainingOf(order));
   if (inIndex) ctx.state.resting.remove(order);
+  noteOrder(ctx, order);
 }

@@ -1,7 +1,9 @@
 // The state and collaborators every engine operation works on. Kept as one plain object so the
 // operations are free functions (small files, easy to test) and engine.ts stays a thin facade.
 import type { AgentRecord } from '../agents/types.js';
+import type { EngineStrategies } from '../strategies.js';
 import type { Clock, EpochMs, MarketSource, Rng } from '../types.js';
+import type { ChangeJournal } from '../state/change-journal.js';
 import type { AccountState } from './account.js';
 import type { EventBus } from './events.js';
 import { RestingIndex } from './resting-index.js';
@@ -13,10 +15,6 @@ export interface EngineConfig {
   allowShort: boolean;
   liveDefaults: { dailyLossLimit: number; maxPositionSize: number };
   defaultRateLimit: number;
-  /** Seeded defect (conformance self-test): the daily-loss breaker un-trips when the loss recovers. */
-  unlatchedDailyLoss: boolean;
-  /** Seeded defect (conformance self-test): maxPositionSize is never enforced. */
-  ignoreMaxPosition: boolean;
 }
 
 export interface EngineState {
@@ -41,8 +39,11 @@ export interface EngineContext {
   /** Told every credential the engine hands out (secret, key body), so printers can redact it. */
   onCredential?: (credential: string) => void;
   config: EngineConfig;
+  strategies: EngineStrategies;
   state: EngineState;
   events: EventBus;
+  /** Notes what operations change while a change listener is attached (state/change-journal.ts). */
+  changes?: ChangeJournal;
 }
 
 export function createState(now: EpochMs): EngineState {

@@ -45,7 +45,7 @@ export function modifyOrder(
   const remaining = roundTo(quantity - order.filledQuantity, dec);
   assertNotionalCap(quantity, price);
   const addsRisk = remaining > oldRemaining || remaining * price > oldRemaining * oldPrice;
-  if (addsRisk) assertRiskAllowed(ctx.config, account, order.symbol, order.side, remaining, price, oldRemaining);
+  if (addsRisk) assertRiskAllowed(ctx, account, order.symbol, order.side, remaining, price, oldRemaining);
   if (order.side === 'sell' && !ctx.config.allowShort) {
     assertPositionAvailable(account, order.symbol, remaining, dec, oldRemaining);
   }

@@ -1,5 +1,6 @@
 // placeOrder: validate → idempotency → risk → affordability (all pure), then create and execute.
 import { EngineError } from '../errors.js';
+import { noteOrder } from '../state/change-journal.js';
 import { assertRiskAllowed } from '../risk/risk-gate.js';
 import type { AccountState } from './account.js';
 import type { EngineContext } from './context.js';
@@ -49,7 +50,7 @@ export function placeOrder(ctx: EngineContext, account: AccountState, input: Pla
   const symbol = coin.symbol;
   const refPrice = price ?? ctx.market.price(symbol, now);
   assertNotionalCap(quantity, refPrice);
-  assertRiskAllowed(ctx.config, account, symbol, side, quantity, refPrice);
+  assertRiskAllowed(ctx, account, symbol, side, quantity, refPrice);
   const qtyDecimals = decimalsOf(coin.lotSize);
   if (side === 'sell' && !ctx.config.allowShort) assertPositionAvailable(account, symbol, quantity, qtyDecimals);
   const plan = planWalk(ctx.market, symbol, now, side, quantity, price, coin.lotSize, qtyDecimals, ctx.config.feeBps);
@@ -85,6 +86,7 @@ export function placeOrder(ctx: EngineContext, account: AccountState, input: Pla
   ctx.state.orders.set(order.orderId, order);
   account.orders.push(order);
   if (clientOrderId !== null) account.clientOrders.set(clientOrderId, order);
+  noteOrder(ctx, order);
   ctx.events.emit({ type: 'order.created', agentId: account.agentId, at: now, order: toOrderView(order) });
   executeAndFinish(ctx, account, order, plan, now);
   return { order: toOrderView(order), replayed: false };

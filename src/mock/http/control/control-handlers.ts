@@ -1,14 +1,14 @@
 // What each control operation does to the mock's state.
-import type { OperationId as ControlOperationId } from '../../../generated/control/operations.js';
+import type { operations as controlOperations, OperationId as ControlOperationId } from '../../../generated/control/operations.js';
 import { operationList } from '../../../generated/operations.js';
 import { ClockNotControllableError, ClockSpecError, MAX_CLOCK_MOVE_MS, parseIsoInstant } from '../../engine/clock.js';
-import type { FaultSpec } from '../faults.js';
-import type { Handler, HandlerResult } from '../handlers/handler.js';
+import type { BodyIn, ParamsIn, QueryIn, SuccessIn } from '../../../rules/operation-types.js';
+import { HttpProblem } from '../../../rules/problems.js';
 import type { MockContext } from '../mock-context.js';
-import { HttpProblem } from '../problem.js';
 import { iso } from '../serialize.js';
 import { messageView, RETRY_DELAYS_MS, webhookDeliveriesView } from '../../webhooks/index.js';
 import { TOOL_VERSION } from '../../../version.js';
+import { exportState, importState } from './state-handlers.js';
 
 const VERSION = TOOL_VERSION;
 
@@ -17,18 +17,18 @@ export function clockState(ctx: MockContext) {
   return { kind: ctx.clock.kind, now: iso(now), nowMs: now };
 }
 
-function priceState(ctx: MockContext, symbol: string): HandlerResult {
+function priceState(ctx: MockContext, symbol: string): { status: 200; body: { symbol: string; price: number; at: string } } {
   const now = ctx.clock.now();
   return { status: 200, body: { symbol, price: ctx.market.price(symbol, now), at: iso(now) } };
 }
 
-export function coinOr404(ctx: MockContext, name: unknown): string {
-  const coin = ctx.market.coin(String(name));
-  if (!coin) throw new HttpProblem('not_found', `No coin '${String(name)}'. Known: ${ctx.market.coins().map((c) => c.symbol).join(', ')}.`);
+export function coinOr404(ctx: MockContext, name: string): string {
+  const coin = ctx.market.coin(name);
+  if (!coin) throw new HttpProblem('not_found', `No coin '${name}'. Known: ${ctx.market.coins().map((c) => c.symbol).join(', ')}.`);
   return coin.symbol;
 }
 
-function exactlyOne(body: Record<string, unknown>, a: string, b: string): void {
+function exactlyOne<T extends object>(body: T, a: keyof T & string, b: keyof T & string): void {
   if ((body[a] === undefined) === (body[b] === undefined)) {
     throw new HttpProblem('validation_failed', `Send exactly one of '${a}' and '${b}'.`, {
       extras: { errors: [{ location: 'body', pointer: '', message: `exactly one of ${a}, ${b}`, code: 'exactly_one' }] },
@@ -53,13 +53,24 @@ function withinReach(ctx: MockContext, target: number, asSent: string): number {
   throw new HttpProblem('validation_failed', `${message}.`, { extras: { errors: [{ location: 'body', pointer: '/set', message, code: 'out_of_range' }] } });
 }
 
+type ControlOp<K extends ControlOperationId> = (typeof controlOperations)[K];
+
+export interface ControlInput<K extends ControlOperationId> {
+  params: ParamsIn<ControlOp<K>>;
+  query: QueryIn<ControlOp<K>>;
+  body: BodyIn<ControlOp<K>>;
+}
+
 /** Control operations may wait (flush waits for webhook attempts); the router awaits them. */
-export type ControlHandler = (...args: Parameters<Handler>) => HandlerResult | Promise<HandlerResult>;
+export type ControlHandler<K extends ControlOperationId> = (
+  ctx: MockContext,
+  input: ControlInput<K>,
+) => SuccessIn<ControlOp<K>> | Promise<SuccessIn<ControlOp<K>>>;
 
 /** The dashboard's operations live in dashboard-handlers.ts; streamEvents is the router's own. */
 type CoreOperationId = Exclude<ControlOperationId, 'listMarket' | 'getMarketDetail' | 'listAgents' | 'getAgentDetail' | 'getStats' | 'removeFault' | 'streamEvents'>;
 
-export const controlHandlers: Record<CoreOperationId, ControlHandler> = {
+export const controlHandlers: { readonly [K in CoreOperationId]: ControlHandler<K> } = {
   getInfo: (ctx) => ({
     status: 200,
     body: {
@@ -80,7 +91,7 @@ export const controlHandlers: Record<CoreOperationId, ControlHandler> = {
   },
   getClock: (ctx) => ({ status: 200, body: clockState(ctx) }),
   moveClock: (ctx, input) => {
-    const body = input.body as { set?: string; advanceMs?: number };
+    const { body } = input;
     exactlyOne(body, 'set', 'advanceMs');
     try {
       if (body.set !== undefined) ctx.clock.set(withinReach(ctx, parseIsoInstant(body.set), body.set));
@@ -100,7 +111,7 @@ export const controlHandlers: Record<CoreOperationId, ControlHandler> = {
   },
   overridePrice: (ctx, input) => {
     const symbol = coinOr404(ctx, input.params.symbol);
-    const body = input.body as { pin?: number; shiftPercent?: number };
+    const { body } = input;
     exactlyOne(body, 'pin', 'shiftPercent');
     // Settle first so resting orders see the old path up to now, and the new one after.
     ctx.engine.settle();
@@ -116,7 +127,7 @@ export const controlHandlers: Record<CoreOperationId, ControlHandler> = {
     return priceState(ctx, symbol);
   },
   getJournal: (ctx, input) => {
-    const q = input.query as { agentId?: string; path?: string; operationId?: string; sinceSeq?: number; limit?: number };
+    const q = input.query;
     return { status: 200, body: { data: ctx.journal.list(q), capacity: ctx.journal.capacity, size: ctx.journal.size } };
   },
   clearJournal: (ctx) => {
@@ -125,7 +136,7 @@ export const controlHandlers: Record<CoreOperationId, ControlHandler> = {
   },
   listFaults: (ctx) => ({ status: 200, body: { data: ctx.faults.list() } }),
   injectFault: (ctx, input) => {
-    const spec = input.body as FaultSpec;
+    const spec = input.body;
     // A misspelt operationId would otherwise be accepted and never fire.
     if (spec.operationId !== '*' && !operationList.some((op) => op.operationId === spec.operationId)) {
       const message = `No Agent Connect operation '${spec.operationId}'; use '*' or one of ${operationList.map((op) => op.operationId).join(', ')}`;
@@ -144,13 +155,15 @@ export const controlHandlers: Record<CoreOperationId, ControlHandler> = {
     return { status: 200, body: deliveryList(ctx) };
   },
   redeliverWebhookMessage: (ctx, input) => {
-    const id = String(input.params.webhookId);
+    const id = input.params.webhookId;
     if (!ctx.webhooks.all().some((w) => w.id === id)) throw new HttpProblem('not_found', `No webhook '${id}'. GET /__nx/webhooks lists them.`);
-    const messageId = (input.body as { messageId?: string } | undefined)?.messageId;
+    const messageId = input.body?.messageId;
     const message = ctx.webhookDelivery.redeliver(id, messageId);
     if (!message) {
       throw new HttpProblem('not_found', messageId === undefined ? `Webhook '${id}' has no messages yet.` : `Webhook '${id}' has no message '${messageId}' in its log.`);
     }
     return { status: 202, body: messageView(message) };
   },
+  exportState,
+  importState,
 };

@@ -1,7 +1,7 @@
 // GET /__nx/events: hands the response to the mock's event hub as a Server-Sent Events stream.
 import type { Response } from 'express';
 import type { MockContext } from '../mock-context.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../../../rules/problems.js';
 import { clockState } from './control-handlers.js';
 
 export function openEventStream(ctx: MockContext, res: Response): void {

@@ -1,11 +1,11 @@
 // GET /sentiment and GET /social/feed: deterministic content that agrees with the market model.
 import { feedPage, InvalidCursorError, sentimentFor } from '../../engine/content/index.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../../../rules/problems.js';
 import { iso } from '../serialize.js';
 import type { Handler } from './handler.js';
 import { resolveCoins } from './market.js';
 
-export const getSentiment: Handler = (ctx, input) => {
+export const getSentiment: Handler<'getSentiment'> = (ctx, input) => {
   const now = ctx.clock.now();
   const data = resolveCoins(ctx, input.query.coins).map((coin) => {
     const s = sentimentFor(ctx.market, coin.symbol, now, ctx.options.seed);
@@ -22,9 +22,8 @@ export const getSentiment: Handler = (ctx, input) => {
   return { status: 200, body: { data } };
 };
 
-export const getSocialFeed: Handler = (ctx, input) => {
-  const limit = typeof input.query.limit === 'number' ? input.query.limit : 50;
-  const cursor = typeof input.query.cursor === 'string' ? input.query.cursor : undefined;
+export const getSocialFeed: Handler<'getSocialFeed'> = (ctx, input) => {
+  const { limit, cursor } = input.query;
   let page;
   try {
     page = feedPage(ctx.market, ctx.options.seed, ctx.clock.now(), { limit, cursor });
@@ -34,20 +33,18 @@ export const getSocialFeed: Handler = (ctx, input) => {
     }
     throw error;
   }
-  const data = page.items.map((p) => {
-    const post: Record<string, unknown> = {
-      id: p.id,
-      author: { agentId: p.author.agentId, name: p.author.name, handle: p.author.handle },
-      kind: p.kind,
-      symbol: p.symbol,
-      text: p.text,
-      price: p.price,
-    };
-    if (p.side !== undefined) post.side = p.side;
-    if (p.targetPrice !== undefined) post.targetPrice = p.targetPrice;
-    post.createdAt = iso(p.createdAt);
-    post.likes = p.likes;
-    return post;
-  });
+  // Key order is wire order: side and targetPrice appear only on the posts that have them.
+  const data = page.items.map((p) => ({
+    id: p.id,
+    author: { agentId: p.author.agentId, name: p.author.name, handle: p.author.handle },
+    kind: p.kind,
+    symbol: p.symbol,
+    text: p.text,
+    price: p.price,
+    ...(p.side === undefined ? {} : { side: p.side }),
+    ...(p.targetPrice === undefined ? {} : { targetPrice: p.targetPrice }),
+    createdAt: iso(p.createdAt),
+    likes: p.likes,
+  }));
   return { status: 200, body: { data, nextCursor: page.nextCursor } };
 };

@@ -1,14 +1,13 @@
-// One handler per operationId; `satisfies` makes a spec operation without a handler a type error.
-import type { OperationId } from '../../../generated/operations.js';
+// One handler per operationId; the Handlers type makes a spec operation without a handler a type error.
 import { getMe, registerAgent } from './agents.js';
 import { getSentiment, getSocialFeed } from './content.js';
-import type { Handler } from './handler.js';
+import type { Handlers } from './handler.js';
 import { getCandles, getMarket, getOrderBook } from './market.js';
 import { cancelOrder, getOrder, listOrders, modifyOrder, placeOrder } from './orders.js';
 import { getPortfolio } from './portfolio.js';
 import { createWebhook, deleteWebhook, listWebhooks } from './webhooks.js';
 
-export const handlers = {
+export const handlers: Handlers = {
   registerAgent,
   getMe,
   getMarket,
@@ -25,4 +24,4 @@ export const handlers = {
   createWebhook,
   listWebhooks,
   deleteWebhook,
-} satisfies Record<OperationId, Handler>;
+};

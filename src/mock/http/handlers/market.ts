@@ -1,14 +1,14 @@
 // GET /market, /market/{symbol}/orderbook, /market/{symbol}/candles: straight from the market
 // source at the injected clock's time, so equal seed and time give equal bodies.
-import type { CandleInterval, CoinSpec } from '../../engine/types.js';
+import type { CoinSpec } from '../../engine/types.js';
 import type { MockContext } from '../mock-context.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../../../rules/problems.js';
 import { iso } from '../serialize.js';
 import type { Handler } from './handler.js';
 
 /** Resolves a comma-separated `coins` list (ids or tickers); all coins when absent. */
-export function resolveCoins(ctx: MockContext, list: unknown): CoinSpec[] {
-  if (typeof list !== 'string' || list === '') return [...ctx.market.coins()];
+export function resolveCoins(ctx: MockContext, list: string | undefined): CoinSpec[] {
+  if (list === undefined || list === '') return [...ctx.market.coins()];
   const names = list.split(',');
   const unknown = names.filter((n) => !ctx.market.coin(n));
   if (unknown.length > 0) {
@@ -17,25 +17,23 @@ export function resolveCoins(ctx: MockContext, list: unknown): CoinSpec[] {
   return names.map((n) => ctx.market.coin(n) as CoinSpec);
 }
 
-function pathCoin(ctx: MockContext, symbol: unknown): CoinSpec {
-  const coin = ctx.market.coin(String(symbol));
+function pathCoin(ctx: MockContext, symbol: string): CoinSpec {
+  const coin = ctx.market.coin(symbol);
   if (!coin) {
-    throw new HttpProblem('unknown_symbol', `No coin '${String(symbol)}'. Known tickers: ${ctx.market.coins().map((c) => c.symbol).join(', ')}.`, { status: 404 });
+    throw new HttpProblem('unknown_symbol', `No coin '${symbol}'. Known tickers: ${ctx.market.coins().map((c) => c.symbol).join(', ')}.`, { status: 404 });
   }
   return coin;
 }
 
-export const getMarket: Handler = (ctx, input) => {
+export const getMarket: Handler<'getMarket'> = (ctx, input) => {
   const now = ctx.clock.now();
-  const renamed = ctx.defects.has('renamed-field');
   const data = resolveCoins(ctx, input.query.coins).map((coin) => {
     const t = ctx.market.ticker(coin.symbol, now);
-    const price = renamed ? { last: t.price } : { price: t.price };
     return {
       id: t.id,
       symbol: t.symbol,
       name: t.name,
-      ...price,
+      price: t.price,
       change24h: t.change24h,
       volume24h: t.volume24h,
       high24h: t.high24h,
@@ -47,10 +45,9 @@ export const getMarket: Handler = (ctx, input) => {
   return { status: 200, body: { data } };
 };
 
-export const getOrderBook: Handler = (ctx, input) => {
+export const getOrderBook: Handler<'getOrderBook'> = (ctx, input) => {
   const coin = pathCoin(ctx, input.params.symbol);
-  const depth = typeof input.query.depth === 'number' ? input.query.depth : 20;
-  const book = ctx.market.book(coin.symbol, depth, ctx.clock.now());
+  const book = ctx.market.book(coin.symbol, input.query.depth, ctx.clock.now());
   return {
     status: 200,
     body: {
@@ -66,10 +63,9 @@ export const getOrderBook: Handler = (ctx, input) => {
   };
 };
 
-export const getCandles: Handler = (ctx, input) => {
+export const getCandles: Handler<'getCandles'> = (ctx, input) => {
   const coin = pathCoin(ctx, input.params.symbol);
-  const interval = (typeof input.query.interval === 'string' ? input.query.interval : '1h') as CandleInterval;
-  const limit = typeof input.query.limit === 'number' ? input.query.limit : 100;
+  const { interval = '1h', limit } = input.query;
   const candles = ctx.market.candles(coin.symbol, interval, limit, ctx.clock.now()).map((c) => ({
     openTime: iso(c.openTime),
     closeTime: iso(c.closeTime),

@@ -1,9 +1,8 @@
 // GET /portfolio.
 import { iso, serializeBreakers, serializePosition } from '../serialize.js';
-import { requireAgent, type Handler } from './handler.js';
+import type { Handler } from './handler.js';
 
-export const getPortfolio: Handler = (ctx, input) => {
-  const agent = requireAgent(input);
+export const getPortfolio: Handler<'getPortfolio'> = (ctx, { agent }) => {
   const p = ctx.engine.portfolio(agent.agentId);
   return {
     status: 200,

@@ -1,13 +1,17 @@
 // POST/GET /webhooks and DELETE /webhooks/{webhookId}. The secret is returned at creation only.
-import { HttpProblem } from '../problem.js';
+import { WebhookEventType } from '../../../generated/schemas.js';
+import { HttpProblem } from '../../../rules/problems.js';
 import { iso } from '../serialize.js';
 import type { WebhookRecord } from '../webhook-registry.js';
 import { MAX_WEBHOOKS_PER_AGENT } from '../webhook-registry.js';
 import { creationRefusal, normaliseWebhookUrl } from '../../webhooks/url-policy.js';
-import { requireAgent, type Handler } from './handler.js';
+import type { Handler } from './handler.js';
+
+const isEventType = (name: string): name is WebhookEventType => (WebhookEventType.options as readonly string[]).includes(name);
 
 function view(w: WebhookRecord) {
-  return { id: w.id, url: w.url, events: [...w.events], description: w.description, createdAt: iso(w.createdAt) };
+  // The registry holds the events createWebhook validated; the filter only narrows their type.
+  return { id: w.id, url: w.url, events: w.events.filter(isEventType), description: w.description, createdAt: iso(w.createdAt) };
 }
 
 function hex(n: number, rng: { int(a: number, b: number): number }): string {
@@ -16,9 +20,7 @@ function hex(n: number, rng: { int(a: number, b: number): number }): string {
   return out;
 }
 
-export const createWebhook: Handler = (ctx, input) => {
-  const agent = requireAgent(input);
-  const body = input.body as { url: string; events: string[]; description?: string | null };
+export const createWebhook: Handler<'createWebhook'> = (ctx, { agent, body }) => {
   const parsed = normaliseWebhookUrl(body.url); // stored and shown in its normalised form
   if ('refusal' in parsed) throw new HttpProblem('webhook_url_not_allowed', parsed.refusal);
   // --webhook-targets: literal IPs and localhost are judged now; other names at each delivery.
@@ -38,14 +40,12 @@ export const createWebhook: Handler = (ctx, input) => {
   return { status: 201, body: { webhook: view(record), secret: record.secret } };
 };
 
-export const listWebhooks: Handler = (ctx, input) => {
-  const agent = requireAgent(input);
+export const listWebhooks: Handler<'listWebhooks'> = (ctx, { agent }) => {
   return { status: 200, body: { data: ctx.webhooks.list(agent.agentId).map(view) } };
 };
 
-export const deleteWebhook: Handler = (ctx, input) => {
-  const agent = requireAgent(input);
-  const id = String(input.params.webhookId);
+export const deleteWebhook: Handler<'deleteWebhook'> = (ctx, { agent, params }) => {
+  const id = params.webhookId;
   if (!ctx.webhooks.remove(agent.agentId, id)) {
     throw new HttpProblem('webhook_not_found', `No webhook '${id}' belongs to this agent. GET /webhooks lists yours.`);
   }

@@ -4,7 +4,7 @@
 // the spec really forbids are sent. Choices among equivalent variants come from a seeded
 // generator, so a run with the same --seed sends the same requests.
 import { z } from 'zod';
-import type { OperationDef } from '../../../../codegen/runtime.js';
+import type { OperationDef } from '../../../../rules/runtime.js';
 import { bodyTextOf, type OperationCall } from './operation-inputs.js';
 import type { SeededRandom } from './seeded-random.js';
 

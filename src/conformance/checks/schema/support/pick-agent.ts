@@ -4,7 +4,7 @@
 // A check that needs some permissions takes one of those that has them, so its requests spread
 // over agents that exist already instead of registering more. With --key (one given agent) the
 // fallback asks for exactly the permissions needed.
-import type { Permission } from '../../../../mock/engine/types.js';
+import type { Permission } from '../../../../rules/permission.js';
 import type { TestAgent } from '../../../agent-pool.js';
 import { ALL_PERMISSIONS, CheckSkipped } from '../../../check.js';
 import type { CheckContext } from '../../../check-context.js';
@@ -17,11 +17,16 @@ export function agentWithout(ctx: CheckContext, permission: string, budget: numb
 }
 
 /**
- * An agent holding `needs`: the pooled agent lacking the first permission of `preferLacking` that
- * is not needed (so different checks spread their requests), else exactly `needs`.
+ * An agent holding `needs`: the first pooled agent (lacking one permission not needed, the ones in
+ * `preferLacking` first, so different checks spread their requests) that still has quota for the
+ * budget; else a new agent lacking the first of them; else (with --key) exactly `needs`.
  */
 export async function agentFor(ctx: CheckContext, needs: readonly string[], budget: number, preferLacking: readonly Permission[] = []): Promise<TestAgent> {
-  const spare = [...preferLacking, ...ALL_PERMISSIONS].filter((p) => !needs.includes(p));
+  const spare = [...new Set([...preferLacking, ...ALL_PERMISSIONS])].filter((p) => !needs.includes(p));
+  for (const lacking of spare) {
+    const reusable = ctx.pooledAgent({ permissions: allExcept(lacking), budget });
+    if (reusable) return reusable;
+  }
   const lacking = spare[0];
   if (lacking === undefined) return ctx.agent({ budget });
   try {

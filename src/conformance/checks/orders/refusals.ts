@@ -1,0 +1,39 @@
+import type { Check } from '../../check.js';
+import { expectProblem, pass } from '../expect.js';
+import { coinInfo, lots } from '../schema/support/market-info.js';
+import { agentFor } from '../schema/support/pick-agent.js';
+
+export const refusals: Check = {
+  id: 'orders.refusals',
+  title: 'An order for an unknown coin gets 400 unknown_symbol; one beyond the cash 422 insufficient_funds; a sell beyond the position 422 insufficient_position',
+  category: 'orders',
+  spec: 'Responses: BadRequest "unknown_symbol"; Unprocessable "insufficient_funds or insufficient_position (with required and available)"; Position.quantity "Negative for a short position (only where shorting is enabled)".',
+  requirements: ['orders.refused'],
+  // Sandbox agents have no circuit breakers, so a large buy meets the funds check, not the position cap.
+  modes: ['sandbox'],
+  needs: { register: true, orders: true, budget: 5 },
+  async run(ctx) {
+    const agent = await agentFor(ctx, ['read:market', 'write:orders'], 5, ['read:portfolio']);
+    const info = await coinInfo(ctx, agent);
+    const unknown = await agent.client.send('POST', '/orders', { body: { symbol: 'NXNOSUCHCOIN', side: 'buy', type: 'market', quantity: 1 } });
+    expectProblem(ctx, unknown, 400, ['unknown_symbol'], 'POST /orders for the coin NXNOSUCHCOIN');
+    // Worth about 10 million USD: beyond a paper account, below a sane per-order cap.
+    const huge = lots(info, Math.ceil(1e7 / info.bestAsk / info.lotSize));
+    const rich = await agent.client.send('POST', '/orders', { body: { symbol: info.symbol, side: 'buy', type: 'market', quantity: huge } });
+    expectProblem(ctx, rich, 422, ['insufficient_funds'], `POST /orders buying ${huge} ${info.symbol} (~10 million USD)`);
+    const needs = (rich.json ?? {}) as { required?: unknown; available?: unknown };
+    if (typeof needs.required !== 'number' || typeof needs.available !== 'number' || !(needs.required > needs.available)) {
+      ctx.fail('The insufficient_funds problem does not say what was required and what is available', 'required > available, both numbers', rich.text.slice(0, 300));
+    }
+    const short = await agent.client.send('POST', '/orders', { body: { symbol: info.symbol, side: 'sell', type: 'market', quantity: huge } });
+    if (short.status === 201) {
+      return ctx.partial(
+        'unknown_symbol and insufficient_funds (with required and available) are refused as documented',
+        `insufficient_position: the server sold ${huge} ${info.symbol} short (shorting is enabled there)`,
+        'run against a server without short selling',
+      );
+    }
+    expectProblem(ctx, short, 422, ['insufficient_position'], `POST /orders selling ${huge} ${info.symbol}, far more than held`);
+    return pass('400 unknown_symbol, 422 insufficient_funds (required > available) and 422 insufficient_position, each as problem+json');
+  },
+};
