@@ -47,7 +47,16 @@ export interface SendOptions {
 }
 
 export interface Exchange {
-  request: { method: string; url: string; headers: Record<string, string>; body: string };
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+    /** What the client signed, when it signed (it may differ from what was sent: signedPath, signedBody). */
+    signed?: { path: string; body: string };
+    /** now() when it was sent (the client's idea of the server's time, for reproductions). */
+    sentAt?: number;
+  };
   response: RawResponse;
 }
 
@@ -85,11 +94,13 @@ export function createAgentClient(options: AgentClientOptions) {
         });
       }
     }
+    const signed = headers['x-nx-signature'] === undefined ? undefined : { path: opts.signedPath ?? path, body: (opts.signedBody ?? body).toString() };
     Object.assign(headers, opts.headers);
     const url = `${options.baseUrl.replace(/\/$/, '')}${target}`;
+    const sentAt = now();
     const signal = typeof options.signal === 'function' ? options.signal() : options.signal;
     const response = await rawRequest({ method, url, headers, body, timeoutMs: options.timeoutMs, signal });
-    const exchange: Exchange = { request: { method, url, headers, body: body.toString() }, response };
+    const exchange: Exchange = { request: { method, url, headers, body: body.toString(), sentAt, ...(signed ? { signed } : {}) }, response };
     options.onExchange?.(exchange);
     let json: T | undefined;
     try {

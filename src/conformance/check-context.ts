@@ -8,6 +8,7 @@ import type { AgentPool, TestAgent } from './agent-pool.js';
 import { CheckFailure, CheckSkipped, type AgentMode, type AgentRequest, type Check, type Outcome } from './check.js';
 import { partial } from './outcome.js';
 import type { ServerClock } from './server-clock.js';
+import type { Prelude, RecordedExchange, SigningRecipe } from './curl.js';
 import { specProblems } from './spec-problems.js';
 
 export interface RunOptions {
@@ -54,6 +55,15 @@ export interface CheckContext {
   readonly exchanges: Exchange[];
   /** A note for the reproduce line of a failure (how the request deviated from canonical). */
   reproduceNote: string | undefined;
+  /**
+   * How the next request is signed when the check signs it by hand (another path, method, body,
+   * a made-up secret, an encoding): attached to that request, so its reproduction signs the same way.
+   */
+  reproduceSigning: SigningRecipe | undefined;
+  /** The request that created what the next request uses up (so its reproduction can re-create it). */
+  reproducePrelude: Prelude | undefined;
+  /** Records an exchange of this check (with the signing recipe set for it, if any). */
+  record(exchange: Exchange): void;
 }
 
 export interface ContextDeps {
@@ -80,7 +90,17 @@ export function createCheckContext(deps: ContextDeps): CheckContext {
     signal,
     exchanges,
     reproduceNote: undefined,
-    anonymous: createAgentClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, now: () => clock.now(), onExchange: (e) => exchanges.push(e), signal }),
+    reproduceSigning: undefined,
+    reproducePrelude: undefined,
+    record(exchange) {
+      const recorded: RecordedExchange = exchange;
+      if (ctx.reproduceSigning) recorded.signing = ctx.reproduceSigning;
+      if (ctx.reproducePrelude) recorded.prelude = ctx.reproducePrelude;
+      ctx.reproduceSigning = undefined;
+      ctx.reproducePrelude = undefined;
+      exchanges.push(recorded);
+    },
+    anonymous: createAgentClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, now: () => clock.now(), onExchange: (e) => ctx.record(e), signal }),
     async agent(req = {}) {
       if (check.needs.orders && (req.mode ?? mode) === 'live' && !options.allowLiveOrders) {
         throw new CheckSkipped('places orders with a live key; pass --allow-live-orders to run it (only against servers where that is safe)');

@@ -2,11 +2,10 @@
 // each check in its own context, each ending in exactly one finding per agent mode. A check that
 // throws anything but CheckFailure/CheckSkipped (a dropped connection, a time-out) is a failure of
 // the server, reported with its evidence.
-import type { Exchange } from '../client/agent-client.js';
 import { createAgentPool } from './agent-pool.js';
 import { CheckSkipped, type AgentMode, type Check } from './check.js';
 import { createCheckContext, type CheckContext, type RunOptions, type WaitNotice } from './check-context.js';
-import { toCurl, toEvidence } from './evidence.js';
+import { recipeOf, toCurl, toEvidence, type RecordedExchange } from './evidence.js';
 import { summarize, type Finding, type RunSummary } from './findings.js';
 import { preflight, type PreflightOptions } from './preflight/preflight.js';
 import { runLoop, type RunUnit, type StartedCheck } from './run-loop.js';
@@ -60,13 +59,13 @@ export async function runChecks(config: RunConfig): Promise<RunSummary> {
   const selected = config.checks.filter((c) => (!config.only?.length || matchesCheck(c, config.only)) && !(config.skip && matchesCheck(c, config.skip)));
   const ready = await preflight({ baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, given: config.given, signal: runSignal, ...config.preflight });
   const { control, clock } = ready;
-  let exchanges: Exchange[] = [];
   let current: AbortSignal | undefined;
+  let currentCtx: CheckContext | undefined;
   const pool = createAgentPool({
     baseUrl: config.baseUrl,
     timeoutMs: config.timeoutMs,
     given: config.given,
-    onExchange: (e) => exchanges.push(e),
+    onExchange: (e) => currentCtx?.record(e),
     // A virtual clock never refills a quota by itself: move it instead of sleeping.
     waitServer: async (ms, what) => {
       if (control && clock.kind === 'virtual') {
@@ -89,9 +88,9 @@ export async function runChecks(config: RunConfig): Promise<RunSummary> {
           check,
           mode,
           run: async (signal) => {
-            exchanges = [];
             current = signal;
-            ctx = createCheckContext({ check, mode, options: config, control, clock, pool, exchanges, signal, sleep, onWait: config.onWait });
+            ctx = createCheckContext({ check, mode, options: config, control, clock, pool, exchanges: [], signal, sleep, onWait: config.onWait });
+            currentCtx = ctx;
             const blocked = ready.blocks(check);
             if (blocked) throw new CheckSkipped(blocked.message, blocked.by);
             if (config.given && check.needs.register && !check.needs.usesGivenAgent) {
@@ -102,7 +101,9 @@ export async function runChecks(config: RunConfig): Promise<RunSummary> {
           evidence: () => {
             const recorded = ctx?.exchanges ?? [];
             const last = recorded.at(-1);
-            return { evidence: recorded.slice(-3).map(toEvidence), reproduce: last ? toCurl(last, ctx?.reproduceNote) : '(no request was sent)' };
+            if (!last) return { evidence: [], reproduce: '(no request was sent)' };
+            const options = { signing: recipeOf(last), prelude: (last as RecordedExchange).prelude, ...(clock.kind === 'real' ? { realClock: { offsetMs: clock.offsetMs } } : {}) };
+            return { evidence: recorded.slice(-3).map(toEvidence), reproduce: toCurl(last, ctx?.reproduceNote, options) };
           },
         };
       }

@@ -1,8 +1,39 @@
 // Every deliberately broken example client, run for real against the recording mock in live
 // mode: each must fail the check meant for its mistake, with the mistake named.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runClientChecks } from '../../src/conformance/client/index.js';
+import type { FailFinding } from '../../src/conformance/findings.js';
+import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
+import { createCredentialLog, expectReproduces } from '../conformance/support/reproduce.js';
 import { RUN_TIMEOUT_MS, failedIds, finding, python, tsx } from './support.js';
+
+// The failures' reproductions re-send the offending request to `npx nx-conformance mock` on its
+// defaults; here, to a mock of the test's own, with an agent of the same mode as theirs.
+let mock: RunningMock;
+const credentials = createCredentialLog();
+beforeAll(async () => {
+  mock = await startMock({ port: 0 });
+});
+afterAll(async () => {
+  await mock.close();
+});
+
+async function expectCurlReproduces(f: FailFinding): Promise<void> {
+  if (!f.reproduce.includes('curl ')) return; // a rule about timing or sequence: the client is re-run instead
+  const register = await fetch(`${mock.baseUrl}/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'reproduction', mode: 'live', permissions: ['read:market', 'read:portfolio', 'write:orders', 'read:sentiment', 'read:social', 'write:webhook'] }),
+  });
+  const text = await register.text();
+  credentials.registered(text);
+  const key = (JSON.parse(text) as { agent: { apiKey: string } }).agent.apiKey;
+  // The evidence names the recording mock's agent; the reproduction uses this mock's.
+  const here = { ...f, reproduce: f.reproduce.replaceAll('http://127.0.0.1:4010', mock.url) };
+  const last = here.evidence.at(-1);
+  if (last) last.request.headers['x-nx-key'] = key;
+  await expectReproduces(here, credentials);
+}
 
 interface Case {
   command: string[];
@@ -45,6 +76,7 @@ describe.concurrent('broken example clients fail the right check', () => {
       if (f.status !== 'fail') return;
       expect(f.message).toContain(c.says);
       expect(f.reproduce).toContain('/v1/agent/');
+      await expectCurlReproduces(f);
       // Only the checks a broken client can be expected to fail besides its own.
       const allowed = new Set([id, `client.exit [${where}]`, ...(c.scenario === 'rate-limit-storm' ? [`client.rate-limit [${where}]`, `scenario.rate-limit-storm [${where}]`] : [])]);
       expect(failedIds(summary).filter((x) => !allowed.has(x))).toEqual([]);

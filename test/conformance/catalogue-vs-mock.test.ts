@@ -5,6 +5,7 @@ import { catalogue } from '../../src/conformance/catalogue.js';
 import { defectExpectations } from '../../src/conformance/self-test/defect-expectations.js';
 import { runAgainstMock } from '../../src/conformance/self-test/run-self-test.js';
 import { defectNames } from '../../src/mock/defects.js';
+import { createCredentialLog, expectFailuresReproduce } from './support/reproduce.js';
 
 const ids = new Set(catalogue.map((c) => c.id));
 const implemented = (expected: readonly string[]) => expected.every((id) => ids.has(id));
@@ -25,7 +26,12 @@ describe('each seeded defect is caught by the checks meant for it', () => {
   for (const defect of defectNames) {
     const expected = defectExpectations[defect];
     it.skipIf(!implemented(expected))(`${defect} → ${expected.join(', ')} fail`, async () => {
-      const summary = await runAgainstMock(catalogue, [defect], expected);
+      const credentials = createCredentialLog();
+      const summary = await runAgainstMock(catalogue, [defect], expected, {
+        onRequest: (rec) => (rec.path.endsWith('/register') ? credentials.registered(rec.responseBody) : undefined),
+        // Every failure's curl script, run against the same broken mock, reproduces the failure.
+        inspect: async (result) => void (await expectFailuresReproduce(result, credentials)),
+      });
       const failed = summary.findings.filter((f) => f.status === 'fail').map((f) => f.checkId);
       for (const id of expected) expect(failed, `${id} should fail with defect ${defect}`).toContain(id);
     }, 60_000);

@@ -46,29 +46,40 @@ export interface ClientCheck {
   run(run: ClientRun): Outcome;
 }
 
+export interface ReproduceOptions {
+  /** The offending requests carry a wrong signature: re-send it as is (it reveals nothing usable). */
+  literalSignature?: boolean;
+  /** The rule is about the client's timing or sequence, which one re-sent request cannot show: re-run the client. */
+  rerun?: boolean;
+}
+
 /**
  * A failure, with the requests that break the rule as evidence (the first one re-sent by the
  * reproduction). The client may have put its secret anywhere, so every text is scrubbed of it.
  */
-export function fail(run: ClientRun, message: string, expected: string, actual: string, offending: readonly RawRequestRecord[] = []): Outcome {
+export function fail(run: ClientRun, message: string, expected: string, actual: string, offending: readonly RawRequestRecord[] = [], options: ReproduceOptions = {}): Outcome {
   const secret = run.agent.apiSecret;
   const first = offending[0];
   const clean = scrub(message, secret);
   const rerun = rerunLine(run);
+  const shown = offending.slice(0, 5).map((r) => `#   ${describe(r)}`);
   return {
     status: 'fail',
     message: clean,
     expected,
     actual: scrub(actual, secret),
     evidence: offending.slice(0, 3).map((r) => recordEvidence(r, secret)),
-    reproduce: first ? reproduceRecord(first, secret, clean) : `# ${clean.replace(/\n/g, ' ')}\n${rerun}`,
+    reproduce:
+      first && !options.rerun
+        ? reproduceRecord(first, secret, clean, { literalSignature: options.literalSignature })
+        : [`# ${clean.replace(/\n/g, ' ')}`, ...(shown.length > 0 ? ['# the requests, in order:', ...shown] : []), rerun].join('\n'),
   };
 }
 
 /** The command that runs this client again, quoted for a shell. */
 export function rerunLine(run: ClientRun): string {
   const command = run.command ? scrub(shellJoin(run.command), run.agent.apiSecret) : '<command>';
-  return `# run the client again: npx nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- ${command}`;
+  return `# re-run the client: npx nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- ${command}`;
 }
 
 /** `GET /v1/agent/market?coins=x` for messages. Never carries header values, so never secrets. */
@@ -82,10 +93,11 @@ export function failEach(
   bad: readonly { rec: RawRequestRecord; problem: string }[],
   total: number,
   expected: string,
+  options: ReproduceOptions = {},
 ): Outcome {
   const first = bad[0];
   if (!first) return pass(`all ${total} request${total === 1 ? '' : 's'} conform`);
   const more = bad.length > 1 ? ` (and ${bad.length - 1} more of ${total})` : ` (1 of ${total})`;
   const actual = bad.slice(0, 5).map((b) => `${describe(b.rec)}: ${b.problem}`).join('\n');
-  return fail(run, `${describe(first.rec)}: ${first.problem}${more}`, expected, actual, bad.map((b) => b.rec));
+  return fail(run, `${describe(first.rec)}: ${first.problem}${more}`, expected, actual, bad.map((b) => b.rec), options);
 }

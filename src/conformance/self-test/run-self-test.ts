@@ -2,9 +2,9 @@
 // the mock with each seeded defect (the checks meant for it must fail). Its result is the
 // runner's catch rate, `N/M seeded defects caught`.
 import { defectNames, type DefectName } from '../../mock/defects.js';
-import { startMock } from '../../mock/index.js';
+import { startMock, type RunningMock, type StartMockOptions } from '../../mock/index.js';
 import type { Check } from '../check.js';
-import type { RunSummary } from '../findings.js';
+import type { Finding, RunSummary } from '../findings.js';
 import { runChecks } from '../run-checks.js';
 import { defectExpectations } from './defect-expectations.js';
 
@@ -23,12 +23,24 @@ export interface SelfTestOptions {
   /** Run only the checks each defect expects (fast) instead of the whole catalogue. */
   targeted?: boolean;
   onDefect?: (result: DefectResult) => void;
+  /** Before each defect's run (progress: the runs take a while). */
+  onDefectStart?: (defect: DefectName, checks: readonly string[]) => void;
+  /** Each finding of the run against the clean mock, as it comes. */
+  onCleanFinding?: (finding: Finding) => void;
 }
 
-export async function runAgainstMock(checks: readonly Check[], defects: readonly DefectName[], only?: readonly string[]): Promise<RunSummary> {
-  const mock = await startMock({ port: 0, clock: 'virtual:2026-01-05T12:00:00Z', defects });
+export interface MockRunHooks {
+  /** Sees every request the mock answered (tests use it to learn the runner's agents). */
+  onRequest?: StartMockOptions['onRequest'];
+  /** Runs after the checks, while the mock still listens (tests re-run the failures' curl scripts). */
+  inspect?: (summary: RunSummary, mock: RunningMock) => Promise<void>;
+  onFinding?: (finding: Finding) => void;
+}
+
+export async function runAgainstMock(checks: readonly Check[], defects: readonly DefectName[], only?: readonly string[], hooks: MockRunHooks = {}): Promise<RunSummary> {
+  const mock = await startMock({ port: 0, clock: 'virtual:2026-01-05T12:00:00Z', defects, onRequest: hooks.onRequest });
   try {
-    return await runChecks({
+    const summary = await runChecks({
       baseUrl: mock.baseUrl,
       checks,
       modes: ['sandbox', 'live'],
@@ -37,17 +49,21 @@ export async function runAgainstMock(checks: readonly Check[], defects: readonly
       slow: false,
       timeoutMs: 10_000,
       seed: 42,
+      onFinding: hooks.onFinding,
     });
+    await hooks.inspect?.(summary, mock);
+    return summary;
   } finally {
     await mock.close();
   }
 }
 
 export async function runSelfTest(options: SelfTestOptions): Promise<{ clean: RunSummary; results: DefectResult[] }> {
-  const clean = await runAgainstMock(options.checks, []);
+  const clean = await runAgainstMock(options.checks, [], undefined, { onFinding: options.onCleanFinding });
   const results: DefectResult[] = [];
   for (const defect of options.defects ?? defectNames) {
     const expected = defectExpectations[defect];
+    options.onDefectStart?.(defect, expected);
     const summary = await runAgainstMock(options.checks, [defect], options.targeted ? expected : undefined);
     const failed = new Set(summary.findings.filter((f) => f.status === 'fail').map((f) => f.checkId));
     const caughtBy = expected.filter((id) => failed.has(id));

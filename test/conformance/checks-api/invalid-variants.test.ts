@@ -18,6 +18,7 @@ const stubFixtures: Fixtures = {
   order: async () => 'ord_0a1b2c3d4e5f60718293',
   webhook: async () => 'wh_1a2b3c4d5e6f7a8b9c0d',
   record: () => {},
+  preludeFor: () => undefined,
 };
 const agent = {} as TestAgent;
 

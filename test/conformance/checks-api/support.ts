@@ -8,6 +8,7 @@ import type { AgentMode, Check } from '../../../src/conformance/check.js';
 import type { Finding, RunSummary } from '../../../src/conformance/findings.js';
 import { runChecks } from '../../../src/conformance/run-checks.js';
 import { startMock, type RunningMock } from '../../../src/mock/http/start-mock.js';
+import { createCredentialLog, expectFailuresReproduce, type CredentialLog } from '../support/reproduce.js';
 
 export interface SeenRequest {
   method: string;
@@ -27,6 +28,7 @@ export type Tamper = (req: SeenRequest, res: ProxiedResponse) => ProxiedResponse
 
 export interface BrokenServer {
   baseUrl: string;
+  credentials: CredentialLog;
   mock: RunningMock;
   close(): Promise<void>;
 }
@@ -35,6 +37,7 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-le
 
 export async function startBrokenServer(tamper: Tamper): Promise<BrokenServer> {
   const mock = await startMock({ port: 0, clock: 'virtual:2026-01-05T12:00:00Z' });
+  const credentials = createCredentialLog();
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -51,6 +54,7 @@ export async function startBrokenServer(tamper: Tamper): Promise<BrokenServer> {
       if (!HOP_BY_HOP.includes(name)) seen.headers[name] = value;
     });
     const out = tamper({ method: req.method, url: req.originalUrl, body: body.toString('utf8') }, seen);
+    if (req.originalUrl.endsWith('/register')) credentials.registered(out.body);
     res.status(out.status);
     for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
     res.end(out.body);
@@ -60,6 +64,7 @@ export async function startBrokenServer(tamper: Tamper): Promise<BrokenServer> {
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1/agent`,
+    credentials,
     mock,
     async close() {
       server.closeAllConnections();
@@ -77,7 +82,10 @@ export function runOn(baseUrl: string, checks: readonly Check[], modes: readonly
 export async function runBroken(tamper: Tamper, checks: readonly Check[], modes: readonly AgentMode[] = ['sandbox']): Promise<RunSummary> {
   const server = await startBrokenServer(tamper);
   try {
-    return await runOn(server.baseUrl, checks, modes);
+    const summary = await runOn(server.baseUrl, checks, modes);
+    // Every failure's curl script, run against the same broken server, reproduces the failure.
+    await expectFailuresReproduce(summary, server.credentials);
+    return summary;
   } finally {
     await server.close();
   }

@@ -15,6 +15,7 @@ const messages: Partial<Record<DefectName, Record<string, RegExp>>> = {
   },
   'wide-window': {
     'timestamp.outside-window-rejected': /accepted GET \/me with X-NX-Timestamp 31 s behind the server clock/,
+    'timestamp.window-edges-exact': /accepted GET \/me with X-NX-Timestamp exactly 30001 ms behind the server clock/,
   },
   'timestamp-seconds': {
     'signature.canonical-accepted': /refused GET \/market\?coins=bitcoin .*although it was signed exactly as SIGNING\.md says: it answered 401 timestamp_out_of_window/,

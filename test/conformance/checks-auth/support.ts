@@ -8,6 +8,7 @@ import { authChecks } from '../../../src/conformance/checks/catalogue-part-auth.
 import type { Finding, RunSummary } from '../../../src/conformance/findings.js';
 import { runChecks } from '../../../src/conformance/run-checks.js';
 import { startMock, type StartMockOptions } from '../../../src/mock/http/start-mock.js';
+import { createCredentialLog, expectFailuresReproduce } from '../support/reproduce.js';
 import { findingLabel } from '../../../src/conformance/findings.js';
 
 export const CLOCK = 'virtual:2026-01-05T12:00:00Z';
@@ -63,6 +64,7 @@ function send(res: ServerResponse, answer: ProxiedResponse): void {
 /** The mock behind a proxy that applies `breakage`. */
 export async function startBrokenServer(breakage: Breakage, options: StartMockOptions = {}) {
   const mock = await startMock({ port: 0, clock: CLOCK, ...options });
+  const credentials = createCredentialLog();
   const server = createServer((req, res) => {
     void (async () => {
       const proxied: ProxiedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: flatHeaders(req.headers), body: await readBody(req) };
@@ -80,6 +82,7 @@ export async function startBrokenServer(breakage: Breakage, options: StartMockOp
         answer.headers[name] = value;
       });
       breakage.response?.(answer, proxied);
+      if (proxied.url.endsWith('/register')) credentials.registered(answer.body);
       send(res, answer);
     })().catch((error: unknown) => {
       res.statusCode = 502;
@@ -90,6 +93,7 @@ export async function startBrokenServer(breakage: Breakage, options: StartMockOp
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1/agent`,
+    credentials,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -116,7 +120,10 @@ export function runAuthChecks(baseUrl: string, only?: readonly string[], extra: 
 export async function runAgainstBroken(breakage: Breakage, only: readonly string[], options: StartMockOptions = {}, checks?: readonly Check[]): Promise<RunSummary> {
   const server = await startBrokenServer(breakage, options);
   try {
-    return await runAuthChecks(server.baseUrl, only, { checks });
+    const summary = await runAuthChecks(server.baseUrl, only, { checks });
+    // Every failure's curl script, run against the same broken server, reproduces the failure.
+    await expectFailuresReproduce(summary, server.credentials);
+    return summary;
   } finally {
     await server.close();
   }

@@ -55,6 +55,7 @@ export function makeEveryOperationSuccess(operations: readonly OperationDef[], r
             agent = await agentFor(ctx, permissionsFor(op, recipe), 4, PREFER);
             const c = await recipe.build(fx, agent);
             what = describeCall(op, c);
+            ctx.reproducePrelude = fx.preludeFor(recipe, c);
             res = await callOperation(agent.client, op, c);
           }
           if (res.status < 200 || res.status > 299) {

@@ -12,7 +12,8 @@ export const checkOrder: Check = {
   needs: { register: true, usesGivenAgent: true, budget: 5 },
   async run(ctx) {
     const agent = await ctx.agent();
-    const wrong = signLiterally({ secret: `nx-conformance-wrong-${agent.apiSecret.length}`, timestamp: String(ctx.now()), method: 'GET', path: '/me' });
+    const wrongSecret = `nx-conformance-wrong-${agent.apiSecret.length}`;
+    const wrong = signLiterally({ secret: wrongSecret, timestamp: String(ctx.now()), method: 'GET', path: '/me' });
     const cases = [
       { headers: authHeaders(undefined, undefined), code: 'missing_signature', what: 'neither X-NX-Signature nor X-NX-Timestamp', why: 'missing_signature (1) before missing_timestamp (2)' },
       { headers: authHeaders(undefined, wrong), code: 'missing_timestamp', what: 'a wrong signature and no X-NX-Timestamp', why: 'missing_timestamp (2) before invalid_signature (5)' },
@@ -20,6 +21,7 @@ export const checkOrder: Check = {
       { headers: authHeaders(String(ctx.now() - 120_000), wrong), code: 'timestamp_out_of_window', what: 'a wrong signature and a timestamp 120 s old', why: 'timestamp_out_of_window (4) before invalid_signature (5)' },
     ];
     for (const c of cases) {
+      ctx.reproduceSigning = { secret: wrongSecret };
       const res = await agent.client.send('GET', '/me', { sign: false, headers: c.headers });
       expectRejected(ctx, res, [c.code], `GET /me with ${c.what} (${c.why})`, `a live request with ${c.what}: SIGNING.md's order makes it ${c.code}`);
     }

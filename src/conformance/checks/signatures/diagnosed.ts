@@ -14,6 +14,7 @@ export const diagnosed: Check = {
     const agent = await ctx.agent();
     const timestamp = String(ctx.now());
     const signature = signLiterally({ secret: agent.apiSecret, timestamp, method: 'GET', path: '/v1/agent/me' });
+    ctx.reproduceSigning = { path: '/v1/agent/me' };
     const res = await agent.client.send('GET', '/me', { sign: false, headers: authHeaders(timestamp, signature) });
     expectRejected(ctx, res, ['invalid_signature'], "GET /me signed over '/v1/agent/me'", 'signed over the full /v1/agent path');
     const body = (res.json ?? {}) as { stringToSign?: unknown; mistake?: { code?: unknown } };

@@ -14,6 +14,7 @@ export const fullPathRejected: Check = {
     const agent = await ctx.agent();
     const timestamp = String(ctx.now());
     const signature = signLiterally({ secret: agent.apiSecret, timestamp, method: 'GET', path: '/v1/agent/me' });
+    ctx.reproduceSigning = { path: '/v1/agent/me' };
     const res = await agent.client.send('GET', '/me', { sign: false, headers: authHeaders(timestamp, signature) });
     expectRejected(ctx, res, ['invalid_signature'], "GET /me signed over '/v1/agent/me'", "signed '/v1/agent/me' instead of '/me': the signed path is relative to /v1/agent");
     return pass("401 invalid_signature for a signature over '/v1/agent/me'");

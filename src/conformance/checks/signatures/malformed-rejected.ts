@@ -15,12 +15,13 @@ export const malformedRejected: Check = {
     const timestamp = String(ctx.now());
     const right = signLiterally({ secret: agent.apiSecret, timestamp, method: 'GET', path: '/me' });
     const variants = [
-      { value: right.toUpperCase(), what: 'in upper-case hex' },
-      { value: Buffer.from(right, 'hex').toString('base64'), what: 'base64-encoded' },
+      { value: right.toUpperCase(), what: 'in upper-case hex', encoding: 'upper-hex' },
+      { value: Buffer.from(right, 'hex').toString('base64'), what: 'base64-encoded', encoding: 'base64' },
       // Two X-NX-Signature lines arrive as one value joined by ", " (RFC 9110 §5.3), as fetch sends them.
-      { value: `${right}, ${right}`, what: 'sent twice (a repeated X-NX-Signature header)' },
-    ];
-    for (const { value, what } of variants) {
+      { value: `${right}, ${right}`, what: 'sent twice (a repeated X-NX-Signature header)', encoding: 'twice' },
+    ] as const;
+    for (const { value, what, encoding } of variants) {
+      ctx.reproduceSigning = { encoding };
       const res = await agent.client.send('GET', '/me', { sign: false, headers: authHeaders(timestamp, value) });
       expectRejected(ctx, res, ['invalid_signature'], `GET /me with the right HMAC ${what}`, `X-NX-Signature: the right HMAC-SHA256 ${what}`);
     }

@@ -14,6 +14,7 @@ export const queryNotSigned: Check = {
     const agent = await ctx.agent();
     const timestamp = String(ctx.now());
     const signature = signLiterally({ secret: agent.apiSecret, timestamp, method: 'GET', path: '/market?coins=bitcoin' });
+    ctx.reproduceSigning = { path: '/market?coins=bitcoin' };
     const res = await agent.client.send('GET', '/market', { query: { coins: 'bitcoin' }, sign: false, headers: authHeaders(timestamp, signature) });
     expectRejected(ctx, res, ['invalid_signature'], "GET /market?coins=bitcoin signed over '/market?coins=bitcoin' (with the query string)", "signed '/market?coins=bitcoin' instead of '/market': the query string is not part of the signed path");
     return pass('401 invalid_signature for a signature over the path with its query string');

@@ -21,6 +21,7 @@ export const replayRejected: Check = {
       const original1 = await agent.client.send('GET', `/orders/${MISSING_ORDER}`, { timestamp: ts1 });
       expectAccepted(ctx, original1, [404], `GET /orders/${MISSING_ORDER} (an unknown order)`);
       const sig1 = original1.exchange.request.headers['x-nx-signature'];
+      ctx.reproduceSigning = { method: 'GET' };
       const method = await agent.client.send('DELETE', `/orders/${MISSING_ORDER}`, { sign: false, headers: authHeaders(ts1, sig1) });
       expectRejected(ctx, method, ['invalid_signature'], `DELETE /orders/${MISSING_ORDER} carrying the signature of GET /orders/${MISSING_ORDER}`, 'X-NX-Timestamp and X-NX-Signature copied from a GET of the same path: the method is part of the signed string');
 
@@ -29,6 +30,7 @@ export const replayRejected: Check = {
       const original2 = await agent.client.send('GET', '/me', { timestamp: ts2 });
       expectAccepted(ctx, original2, [200], 'GET /me');
       const sig2 = original2.exchange.request.headers['x-nx-signature'];
+      ctx.reproduceSigning = { path: '/me' };
       const path = await agent.client.send('GET', '/portfolio', { sign: false, headers: authHeaders(ts2, sig2) });
       expectRejected(ctx, path, ['invalid_signature'], 'GET /portfolio carrying the signature of GET /me', 'X-NX-Timestamp and X-NX-Signature copied from GET /me: the path is part of the signed string');
 
@@ -38,6 +40,7 @@ export const replayRejected: Check = {
       expectAccepted(ctx, original3, [201], 'POST /webhooks');
       if (original3.json?.webhook?.id) cleanup.push(original3.json.webhook.id);
       const sig3 = original3.exchange.request.headers['x-nx-signature'];
+      ctx.reproduceSigning = { body: original3.exchange.request.body };
       const body = await agent.client.send<{ webhook?: { id?: string } }>('POST', '/webhooks', { sign: false, headers: authHeaders(ts3, sig3), body: webhookBody('replay-b') });
       if (body.json?.webhook?.id) cleanup.push(body.json.webhook.id);
       expectRejected(ctx, body, ['invalid_signature'], 'POST /webhooks with another body carrying the signature of the first POST', 'X-NX-Timestamp and X-NX-Signature copied from a POST with another body: the body bytes are part of the signed string');

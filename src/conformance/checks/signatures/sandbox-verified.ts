@@ -19,7 +19,9 @@ export const sandboxVerified: Check = {
     expectAccepted(ctx, signed, [200], 'GET /me with a sandbox key, correctly signed with the sandbox secret', 'a sandbox request signed canonically with its own secret');
 
     const timestamp = String(ctx.now());
-    const wrong = signLiterally({ secret: `nx-conformance-wrong-secret-${agent.apiSecret.length}`, timestamp, method: 'GET', path: '/me' });
+    const wrongSecret = `nx-conformance-wrong-secret-${agent.apiSecret.length}`;
+    const wrong = signLiterally({ secret: wrongSecret, timestamp, method: 'GET', path: '/me' });
+    ctx.reproduceSigning = { secret: wrongSecret };
     const badSignature = await agent.client.send('GET', '/me', { sign: false, headers: authHeaders(timestamp, wrong) });
     expectRejected(ctx, badSignature, ['invalid_signature'], 'a sandbox GET /me carrying a wrong X-NX-Signature', 'a sandbox request carrying X-NX-Signature made with a wrong secret: it must be verified as in live mode');
 

@@ -13,6 +13,7 @@ export const wrongSecretRejected: Check = {
   async run(ctx) {
     const agent = await ctx.agent();
     const secret = `nx-conformance-wrong-secret-${agent.apiSecret.length}-0123456789abcdef`;
+    ctx.reproduceSigning = { secret };
     const res = await agent.client.send('GET', '/me', { secret });
     expectRejected(ctx, res, ['invalid_signature'], 'GET /me signed with a wrong secret', 'signed with a wrong secret (not $NX_API_SECRET): the server must answer 401 invalid_signature');
     return pass('401 invalid_signature for a request signed with a wrong secret');

@@ -45,6 +45,7 @@ export const rateLimitCheck: ClientCheck = {
       `at least Retry-After (${first.neededMs} ms) between a 429 and the next request`,
       early.slice(0, 5).map((e) => `${e.waitedMs} ms after ${describe(e.limited)}, then ${describe(e.next)}`).join('\n'),
       early.flatMap((e) => [e.next, e.limited]),
+      { rerun: true },
     );
   },
 };

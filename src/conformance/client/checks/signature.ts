@@ -15,6 +15,6 @@ export const signatureCheck: ClientCheck = {
       const v = signatureViolation(rec, run.agent.apiSecret);
       return v ? [{ rec, problem: v.message }] : [];
     });
-    return failEach(run, bad, signed.length, 'every signed request to carry the lowercase hex HMAC of timestamp + METHOD + path + body');
+    return failEach(run, bad, signed.length, 'every signed request to carry the lowercase hex HMAC of timestamp + METHOD + path + body', { literalSignature: true });
   },
 };

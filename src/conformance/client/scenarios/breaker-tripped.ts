@@ -38,6 +38,7 @@ export const breakerTripped: Scenario = {
         'no order that adds risk after the first daily_loss_limit_reached, until the breaker resets',
         again.slice(0, 5).map(describe).join('\n'),
         [next, first],
+        { rerun: true },
       );
     },
   },

@@ -30,10 +30,11 @@ export const rateLimitStorm: Scenario = {
           `at least ${first.neededMs} ms between each 429 and the next request`,
           early.map((e) => `${e.waitedMs} ms, then ${describe(e.next)}`).join('\n'),
           early.flatMap((e) => [e.next, e.limited]),
+          { rerun: true },
         );
       }
       const recovered = run.requests.find((r) => r.receivedAt >= last.at && r.status !== 429);
-      if (!recovered) return fail(run, 'The client gave up after the 429s instead of retrying', 'a request after Retry-After that gets through', `${limited.length === 1 ? 'one 429' : `${limited.length} 429s`}, then nothing`, [last]);
+      if (!recovered) return fail(run, 'The client gave up after the 429s instead of retrying', 'a request after Retry-After that gets through', `${limited.length === 1 ? 'one 429' : `${limited.length} 429s`}, then nothing`, [last], { rerun: true });
       return pass(`waited Retry-After after ${each429(limited.length)}, then got ${recovered.status}`);
     },
   },

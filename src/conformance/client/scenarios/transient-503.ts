@@ -32,13 +32,13 @@ export const transient503: Scenario = {
       if (!failed) return skip('the client placed no order, so the 503 never fired');
       const retry = run.requests.find((r) => r !== failed && r.operationId === 'placeOrder' && r.receivedAt >= failed.at);
       const expected = `a retry of POST /orders after ≥ ${MIN_BACKOFF_MS} ms, carrying a clientOrderId`;
-      if (!retry) return fail(run, 'The client did not retry the order after a transient 503', expected, `${describe(failed)}, then no POST /orders`, [failed]);
+      if (!retry) return fail(run, 'The client did not retry the order after a transient 503', expected, `${describe(failed)}, then no POST /orders`, [failed], { rerun: true });
       const id = clientOrderIdOf(retry);
       if (typeof id !== 'string' || id === '') {
-        return fail(run, 'Retried POST /orders without a clientOrderId: if the 503 hid a placed order, this places it twice', expected, `${describe(retry)} without clientOrderId`, [retry, failed]);
+        return fail(run, 'Retried POST /orders without a clientOrderId: if the 503 hid a placed order, this places it twice', expected, `${describe(retry)} without clientOrderId`, [retry, failed], { rerun: true });
       }
       const waited = retry.receivedAt - failed.at;
-      if (waited < MIN_BACKOFF_MS) return fail(run, `Retried after ${waited} ms, without backing off`, expected, `${describe(retry)} ${waited} ms after the 503`, [retry, failed]);
+      if (waited < MIN_BACKOFF_MS) return fail(run, `Retried after ${waited} ms, without backing off`, expected, `${describe(retry)} ${waited} ms after the 503`, [retry, failed], { rerun: true });
       return pass(`retried after ${waited} ms with clientOrderId`);
     },
   },

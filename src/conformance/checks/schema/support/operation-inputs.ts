@@ -3,9 +3,10 @@
 // (every operation answers 2xx, every permission is enforced, invalid input is rejected) walk the
 // generated operation table and look each operation up here, so an operation added to the spec
 // without a recipe is reported rather than silently skipped.
-import type { AgentClient, ApiResponse } from '../../../../client/agent-client.js';
+import type { AgentClient, ApiResponse, Exchange } from '../../../../client/agent-client.js';
 import type { OperationDef } from '../../../../rules/runtime.js';
 import type { Permission } from '../../../../rules/permission.js';
+import type { Prelude } from '../../../curl.js';
 import type { TestAgent } from '../../../agent-pool.js';
 import type { CheckContext } from '../../../check-context.js';
 import { coinInfo, EXAMPLE_SYMBOL, farBelow, lots, type CoinInfo } from './market-info.js';
@@ -132,11 +133,14 @@ export interface Fixtures {
   webhook(agent: TestAgent): Promise<string>;
   /** After a request: remember what it created, forget what it used up. */
   record(op: OperationDef, recipe: InputRecipe, agent: TestAgent | null, res: ApiResponse<unknown>): void;
+  /** For a call that uses up a resource: the request that created it (its reproduction re-creates one). */
+  preludeFor(recipe: InputRecipe, call: OperationCall): Prelude | undefined;
 }
 
 export function createFixtures(ctx: CheckContext): Fixtures {
   let coin: CoinInfo | undefined;
   const held = new Map<string, string>();
+  const creators = new Map<string, Exchange>();
   const key = (resource: Resource, agent: TestAgent) => `${resource}:${agent.id}`;
   const fx: Fixtures = {
     ctx,
@@ -161,6 +165,7 @@ export function createFixtures(ctx: CheckContext): Fixtures {
         );
       }
       held.set(key('order', agent), id);
+      creators.set(id, res.exchange);
       return id;
     },
     async webhook(agent) {
@@ -172,13 +177,23 @@ export function createFixtures(ctx: CheckContext): Fixtures {
         return ctx.fail('Set-up failed: POST /webhooks did not create a webhook', '201 with webhook.id', `${res.status} ${res.text.slice(0, 300)}`);
       }
       held.set(key('webhook', agent), id);
+      creators.set(id, res.exchange);
       return id;
     },
     record(_op, recipe, agent, res) {
       if (!agent || res.status < 200 || res.status > 299) return;
       if (recipe.consumes) held.delete(key(recipe.consumes, agent));
       const id = recipe.provides?.id(res.json);
-      if (recipe.provides && id) held.set(key(recipe.provides.resource, agent), id);
+      if (recipe.provides && id) {
+        held.set(key(recipe.provides.resource, agent), id);
+        creators.set(id, res.exchange);
+      }
+    },
+    preludeFor(recipe, call) {
+      if (!recipe.consumes) return undefined;
+      const id = Object.values(call.path).find((v) => creators.has(v));
+      const exchange = id === undefined ? undefined : creators.get(id);
+      return id === undefined || !exchange ? undefined : { exchange, id, field: recipe.consumes === 'order' ? 'orderId' : 'id' };
     },
   };
   return fx;
