@@ -1,6 +1,6 @@
 // Child process: the mock exchange on a real clock with a limiter that never refuses, plus the
 // agents the HTTP scenarios use. Prints `READY {url, agents}`; SIGTERM closes it and exits 0
-// (so a --cpu-prof profile gets written).
+// (so a --cpu-prof profile gets written). `--state FILE` runs it on a state file (bench/state.ts).
 import { startMock } from '../src/mock/http/start-mock.js';
 
 export interface BenchAgent {
@@ -15,8 +15,10 @@ export interface MockServerInfo {
   agents: { reader: BenchAgent; portfolio: BenchAgent; trader: BenchAgent };
 }
 
+const stateAt = process.argv.indexOf('--state');
 const mock = await startMock({
   port: 0,
+  ...(stateAt > 0 ? { stateFile: process.argv[stateAt + 1] } : {}),
   clock: 'real',
   rateLimit: 10_000_000,
   startingCash: 10_000_000_000,

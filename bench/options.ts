@@ -3,11 +3,11 @@
 //   --quick          the same parts with short measurements (under a minute in all)
 //   --quick --smoke  tiny everything (a few seconds), so CI can prove the bench still runs
 //   --cpu-prof       run the mock's HTTP child under --cpu-prof (profiles in bench/results/profiles)
-//   --only=a,b       run only these parts: http, engine, memory, startup, runner
+//   --only=a,b       run only these parts: http, engine, memory, startup, runner, state
 //   --strict         exit 1 when a target is missed (default: only broken scenarios fail)
 
-export type Part = 'http' | 'engine' | 'memory' | 'startup' | 'runner';
-export const ALL_PARTS: readonly Part[] = ['http', 'engine', 'memory', 'startup', 'runner'];
+export type Part = 'http' | 'engine' | 'memory' | 'startup' | 'runner' | 'state';
+export const ALL_PARTS: readonly Part[] = ['http', 'engine', 'memory', 'startup', 'runner', 'state'];
 
 export interface BenchProfile {
   name: 'full' | 'quick' | 'smoke';
@@ -26,6 +26,9 @@ export interface BenchProfile {
   /** Journal capacity for the cap check (1.5 × as many requests are sent). */
   journalSize: number;
   startupRuns: number;
+  /** The state file the --state start-up is measured on. */
+  stateAgents: number;
+  stateOrders: number;
 }
 
 export interface BenchOptions {
@@ -36,9 +39,9 @@ export interface BenchOptions {
 }
 
 const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
-  full: { name: 'full', connections: 32, durationS: 12, warmupS: 2, httpRounds: 3, engineSizes: [1_000, 10_000, 100_000], engineProbe: 2_000, memoryOrders: 100_000, memoryAgents: 10_000, journalSize: 1_000, startupRuns: 5 },
-  quick: { name: 'quick', connections: 32, durationS: 2, warmupS: 0.5, httpRounds: 2, engineSizes: [1_000, 10_000, 100_000], engineProbe: 1_000, memoryOrders: 100_000, memoryAgents: 10_000, journalSize: 1_000, startupRuns: 5 },
-  smoke: { name: 'smoke', connections: 32, durationS: 0.2, warmupS: 0, httpRounds: 1, engineSizes: [1_000, 5_000], engineProbe: 200, memoryOrders: 5_000, memoryAgents: 500, journalSize: 100, startupRuns: 1 },
+  full: { name: 'full', connections: 32, durationS: 12, warmupS: 2, httpRounds: 3, engineSizes: [1_000, 10_000, 100_000], engineProbe: 2_000, memoryOrders: 100_000, memoryAgents: 10_000, journalSize: 1_000, startupRuns: 5, stateAgents: 10_000, stateOrders: 100_000 },
+  quick: { name: 'quick', connections: 32, durationS: 2, warmupS: 0.5, httpRounds: 2, engineSizes: [1_000, 10_000, 100_000], engineProbe: 1_000, memoryOrders: 100_000, memoryAgents: 10_000, journalSize: 1_000, startupRuns: 5, stateAgents: 10_000, stateOrders: 100_000 },
+  smoke: { name: 'smoke', connections: 32, durationS: 0.2, warmupS: 0, httpRounds: 1, engineSizes: [1_000, 5_000], engineProbe: 200, memoryOrders: 5_000, memoryAgents: 500, journalSize: 100, startupRuns: 1, stateAgents: 200, stateOrders: 2_000 },
 };
 
 export function parseOptions(argv: readonly string[]): BenchOptions {

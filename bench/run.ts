@@ -12,6 +12,7 @@ import { parseOptions, type Part } from './options.js';
 import { render, targetsOf, type BenchResults } from './report.js';
 import { runRunnerBench } from './runner.js';
 import { runStartupBench } from './startup.js';
+import { runStateBench } from './state.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -48,6 +49,9 @@ async function main(): Promise<number> {
   await part('runner', async () => {
     results.runner = await runRunnerBench();
   });
+  await part('state', async () => {
+    results.state = await runStateBench(profile, log);
+  });
 
   const targets = targetsOf(results);
   process.stdout.write(`\n${render(results, targets, profile.name)}\n`);
@@ -55,6 +59,7 @@ async function main(): Promise<number> {
     ...Object.keys(results.errors).map((p) => `${p} threw`),
     ...(results.http ?? []).filter((s) => s.failure).map((s) => `${s.name}: ${s.failure}`),
     ...(results.memory && !results.memory.journal.capHolds ? ['the journal grew past its cap'] : []),
+    ...(results.state?.orders.failure ? [`state: ${results.state.orders.failure}`] : []),
   ];
   const missed = targets.filter((t) => t.pass === false);
 

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { runToEnd } from './child.js';
+import { cpuMsOf } from './load.js';
 
 export interface StartupResult {
   runs: number[];
@@ -22,12 +23,21 @@ export function newestMtime(dir: string): number {
 }
 
 async function firstMarket(): Promise<number> {
+  return (await startToFirstMarket()).ms;
+}
+
+/**
+ * Spawn to first 200 GET /market: wall ms, and the CPU ms the mock used to get there (what the
+ * wall time would be on an idle machine, start-up being single-threaded); `args` are added to
+ * `mock --port 0`.
+ */
+export async function startToFirstMarket(args: readonly string[] = [], timeoutMs = 15_000): Promise<{ ms: number; cpuMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/nx-conformance.js', 'mock', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/nx-conformance.js', 'mock', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     let out = '';
     const { url, key } = await new Promise<{ url: string; key: string }>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner within 15 s: ${out}`)), 15_000);
+      const timer = setTimeout(() => reject(new Error(`no banner within ${timeoutMs / 1000} s: ${out}`)), timeoutMs);
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
@@ -43,9 +53,9 @@ async function firstMarket(): Promise<number> {
       const res = await fetch(`${url}/v1/agent/market`, { headers: { 'x-nx-key': key } }).catch(() => null);
       if (res?.status === 200) {
         await res.arrayBuffer();
-        return performance.now() - started;
+        return { ms: performance.now() - started, cpuMs: cpuMsOf(child.pid) };
       }
-      if (performance.now() - started > 15_000) throw new Error('GET /market never answered 200');
+      if (performance.now() - started > timeoutMs) throw new Error('GET /market never answered 200');
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {

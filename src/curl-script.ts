@@ -50,9 +50,8 @@ export interface CurlOptions {
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 /** For text inside double quotes. */
 const dq = (s: string): string => s.replace(/[\\"$`]/g, (c) => `\\${c}`);
-const pathOf = (url: string): string => new URL(url).pathname.replace(/^.*?\/v1\/agent/, '');
 
-/** The URL, its API base swapped for `"${VAR:-base}"` when asked, so the real port of a mock is used. */
+/** The URL, its API base swapped for `${VAR:-base}` when asked (so the real port of a mock is used). */
 function shellUrl(url: string, baseUrlFrom: string | undefined): string {
   const at = url.indexOf('/v1/agent');
   if (baseUrlFrom === undefined || at < 0) return shellQuote(url);
@@ -60,6 +59,8 @@ function shellUrl(url: string, baseUrlFrom: string | undefined): string {
   const rest = url.slice(base.length);
   return `"\${${baseUrlFrom}:-${base}}"${rest ? shellQuote(rest) : ''}`;
 }
+
+const pathOf = (url: string): string => new URL(url).pathname.replace(/^.*?\/v1\/agent/, '');
 
 /** The TS= line: the literal sent, or (on a running clock) now plus the same skew. */
 function timestampLine(request: CurlRequest, options: CurlOptions, name: string): string {

@@ -43,7 +43,7 @@ describe('messages', () => {
 
   it('the re-run line shows the command as typed', () => {
     const outcome = check('client.exit').run(clientRun([], { command: ['sh', '-c', 'exit 3'], mode: 'live', exit: { code: 3, signal: null, timedOut: false, durationMs: 5 } }));
-    expect(outcome.status === 'fail' && outcome.reproduce).toContain("# re-run the client: npx nx-conformance client --mode live -- sh -c 'exit 3'");
+    expect(outcome.status === 'fail' && outcome.reproduce).toContain("# run the client again: npx nx-conformance client --mode live -- sh -c 'exit 3'");
   });
 });
 
@@ -69,11 +69,12 @@ describe('reproduce', () => {
     const live = mock.ctx.demoAgents.find((d) => d.mode === 'live')!;
     const stale = String(Date.now() - 3_600_000); // recorded an hour ago: a replay of it would get 401
     const signature = signRequest({ secret: live.apiSecret, timestamp: stale, method: 'GET', path: '/market', body: '' });
+    // Signed with the clock of the moment it was sent: no skew, so the script signs with its own now.
     const recorded = rec({ method: 'GET', path: '/v1/agent/market', query: 'coins=bitcoin', receivedAt: Number(stale), headers: { 'x-nx-key': live.apiKey, 'x-nx-timestamp': stale, 'x-nx-signature': signature } });
     const text = reproduceRecord(recorded, live.apiSecret, 'a note');
     expect(text).toContain('TS=$(( $(date +%s%3N) + 0 ))');
     expect(text).toContain(`"\${NX_BASE_URL:-http://127.0.0.1:4010/v1/agent}"'/market?coins=bitcoin'`);
-    const script = text.slice(text.indexOf('\nBODY=') + 1);
+    const script = text.slice(text.indexOf('\nTS=') + 1);
     // Asynchronously: the mock answering it lives in this process.
     const ran = await promisify(execFile)('bash', ['-c', script], { env: { ...process.env, NX_BASE_URL: mock.baseUrl, NX_API_KEY: live.apiKey, NX_API_SECRET: live.apiSecret } });
     expect(ran.stdout.split('\r\n')[0], ran.stdout + ran.stderr).toBe('HTTP/1.1 200 OK');

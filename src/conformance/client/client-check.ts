@@ -79,7 +79,7 @@ export function fail(run: ClientRun, message: string, expected: string, actual: 
 /** The command that runs this client again, quoted for a shell. */
 export function rerunLine(run: ClientRun): string {
   const command = run.command ? scrub(shellJoin(run.command), run.agent.apiSecret) : '<command>';
-  return `# re-run the client: npx nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- ${command}`;
+  return `# run the client again: npx nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- ${command}`;
 }
 
 /** `GET /v1/agent/market?coins=x` for messages. Never carries header values, so never secrets. */
