@@ -1,7 +1,10 @@
 // The request journal: a capped ring buffer of what the mock saw and answered, for the control
 // API and for the client-side conformance runner. Secrets never enter it: signatures, secrets
 // and most of each API key are redacted before an entry is stored.
-import type { Refuser } from './request-state.js';
+import type { StageName } from '../../rules/judging.js';
+
+/** Who answered with a problem: a rule (its stage), an injected fault, the operation, or HTTP itself. */
+export type Refuser = StageName | 'fault' | 'handler' | 'http';
 
 export interface JournalEntry {
   seq: number;
