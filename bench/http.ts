@@ -99,16 +99,18 @@ function failureOf(label: string, s: LoadStats): string | null {
 const perRound = (mock: LoadStats[], bare: LoadStats[], f: (m: LoadStats, b: LoadStats) => number): Spread =>
   spreadOf(mock.map((m, i) => f(m, bare[i] as LoadStats)));
 
-export async function runHttpBench(profile: BenchProfile, log: (line: string) => void, cpuProfile: boolean): Promise<HttpScenarioResult[]> {
+export async function runHttpBench(profile: BenchProfile, log: (line: string) => void, cpuProfile: boolean, only?: readonly string[]): Promise<HttpScenarioResult[]> {
+  const scenarios = only === undefined ? SCENARIOS : SCENARIOS.filter((s) => only.includes(s.id));
+  if (scenarios.length === 0) throw new Error(`no HTTP scenario is called ${only?.join(', ')}; scenarios: ${SCENARIOS.map((s) => s.id).join(', ')}`);
   await ensureBuilt(log, 'http');
   const mock = await spawnReady<MockServerInfo>('bench/mock-server.mjs', [], { ipc: cpuProfile });
   let bare: Awaited<ReturnType<typeof spawnReady<BareServerInfo>>> | undefined;
   try {
     const routes: BareRoute[] = [];
-    for (const s of SCENARIOS) routes.push(await capture(mock.info, s));
+    for (const s of scenarios) routes.push(await capture(mock.info, s));
     bare = await spawnReady<BareServerInfo>('bench/bare-server.ts', [JSON.stringify(routes)]);
     const results: HttpScenarioResult[] = [];
-    for (const scenario of SCENARIOS) {
+    for (const scenario of scenarios) {
       const agent = mock.info.agents[scenario.agent];
       const spec = {
         method: scenario.method,

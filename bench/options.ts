@@ -7,6 +7,7 @@
 //                    profiler on: bench/results/profiles/<scenario>.cpuprofile, and the ten
 //                    hottest functions printed (--cpu-prof is the old name, still accepted)
 //   --only=a,b       run only these parts: http, engine, memory, startup, runner
+//   --scenarios=a,b  run only these HTTP scenarios: market, portfolio, orders
 //   --strict         exit 1 when a target is missed (default: only broken scenarios fail)
 
 export type Part = 'http' | 'engine' | 'memory' | 'startup' | 'runner';
@@ -37,6 +38,8 @@ export interface BenchOptions {
   /** Profile the mock under each HTTP scenario (--profile). */
   cpuProfile: boolean;
   strict: boolean;
+  /** HTTP scenario ids to run (all when absent). */
+  scenarios?: readonly string[];
 }
 
 const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
@@ -48,16 +51,19 @@ const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const known = new Set(['--quick', '--smoke', '--profile', '--cpu-prof', '--strict']);
   let parts: readonly Part[] = ALL_PARTS;
+  let scenarios: readonly string[] | undefined;
   for (const arg of argv) {
-    if (arg.startsWith('--only=')) {
+    if (arg.startsWith('--scenarios=')) {
+      scenarios = arg.slice('--scenarios='.length).split(',');
+    } else if (arg.startsWith('--only=')) {
       const wanted = arg.slice('--only='.length).split(',');
       const bad = wanted.filter((p) => !ALL_PARTS.includes(p as Part));
       if (bad.length > 0) throw new Error(`unknown part(s) ${bad.join(', ')}; parts: ${ALL_PARTS.join(', ')}`);
       parts = wanted as Part[];
     } else if (!known.has(arg)) {
-      throw new Error(`unknown flag ${arg}; flags: --quick, --smoke, --profile, --strict, --only=${ALL_PARTS.join(',')}`);
+      throw new Error(`unknown flag ${arg}; flags: --quick, --smoke, --profile, --strict, --only=${ALL_PARTS.join(',')}, --scenarios=market,portfolio,orders`);
     }
   }
   const name = argv.includes('--smoke') ? 'smoke' : argv.includes('--quick') ? 'quick' : 'full';
-  return { profile: PROFILES[name], parts, cpuProfile: argv.includes('--profile') || argv.includes('--cpu-prof'), strict: argv.includes('--strict') };
+  return { profile: PROFILES[name], parts, cpuProfile: argv.includes('--profile') || argv.includes('--cpu-prof'), strict: argv.includes('--strict'), scenarios };
 }

@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   if (options.cpuProfile) mkdirSync(PROFILE_DIR, { recursive: true });
   results.loadBefore = loadavg();
   await part('http', async () => {
-    results.http = await runHttpBench(profile, log, options.cpuProfile);
+    results.http = await runHttpBench(profile, log, options.cpuProfile, options.scenarios);
   });
   await part('engine', async () => {
     results.engine = runEngineBench(profile.engineSizes, profile.engineProbe);
