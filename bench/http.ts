@@ -59,7 +59,7 @@ export interface HttpScenarioResult {
   profile?: ProfileSummary;
 }
 
-const headersFor = (scenario: HttpScenario, agent: BenchAgent) => (): Record<string, string> =>
+export const headersFor = (scenario: HttpScenario, agent: BenchAgent) => (): Record<string, string> =>
   scenario.sign
     ? signedHeaders({ apiKey: agent.apiKey, secret: agent.apiSecret, method: scenario.method, path: scenario.apiPath, body: scenario.body ?? '', now: Date.now() })
     : { 'X-NX-Key': agent.apiKey };
@@ -88,7 +88,7 @@ async function journalProblems(mock: MockServerInfo): Promise<Record<string, num
   return out;
 }
 
-function failureOf(label: string, s: LoadStats): string | null {
+export function failureOf(label: string, s: LoadStats): string | null {
   const sent = s.requests + s.errors;
   if (sent === 0) return `${label}: no responses at all`;
   if (s.non2xx / sent > 0.01) return `${label}: ${s.non2xx} of ${sent} answers were not 2xx (${JSON.stringify(s.statuses)})`;

@@ -2,11 +2,14 @@
 // compiled files) on a real clock with a limiter that never refuses, plus the agents the HTTP
 // scenarios use. Prints `READY {url, baseUrl, agents}` (MockServerInfo in mock-server-info.ts);
 // SIGTERM closes it and exits 0. With an IPC channel it also profiles on request (--profile).
+// `--state FILE` runs it on a state file (bench/state.ts).
 import { startMock } from '../dist/src/mock/http/start-mock.js';
 import { serveProfilerRequests } from './profiler-ipc.mjs';
 
+const stateAt = process.argv.indexOf('--state');
 const mock = await startMock({
   port: 0,
+  ...(stateAt > 0 ? { stateFile: process.argv[stateAt + 1] } : {}),
   clock: 'real',
   rateLimit: 10_000_000,
   startingCash: 10_000_000_000,

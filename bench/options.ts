@@ -6,12 +6,12 @@
 //   --profile        after each HTTP scenario's measured rounds, one more run with the mock's CPU
 //                    profiler on: bench/results/profiles/<scenario>.cpuprofile, and the ten
 //                    hottest functions printed (--cpu-prof is the old name, still accepted)
-//   --only=a,b       run only these parts: http, engine, memory, startup, runner
+//   --only=a,b       run only these parts: http, engine, memory, startup, runner, state
 //   --scenarios=a,b  run only these HTTP scenarios: market, portfolio, orders
 //   --strict         exit 1 when a target is missed (default: only broken scenarios fail)
 
-export type Part = 'http' | 'engine' | 'memory' | 'startup' | 'runner';
-export const ALL_PARTS: readonly Part[] = ['http', 'engine', 'memory', 'startup', 'runner'];
+export type Part = 'http' | 'engine' | 'memory' | 'startup' | 'runner' | 'state';
+export const ALL_PARTS: readonly Part[] = ['http', 'engine', 'memory', 'startup', 'runner', 'state'];
 
 export interface BenchProfile {
   name: 'full' | 'quick' | 'smoke';
@@ -30,6 +30,9 @@ export interface BenchProfile {
   /** Journal capacity for the cap check (1.5 × as many requests are sent). */
   journalSize: number;
   startupRuns: number;
+  /** The state file the --state start-up is measured on. */
+  stateAgents: number;
+  stateOrders: number;
 }
 
 export interface BenchOptions {
@@ -43,9 +46,9 @@ export interface BenchOptions {
 }
 
 const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
-  full: { name: 'full', connections: 32, durationS: 15, warmupS: 2, httpRounds: 5, engineSizes: [1_000, 10_000, 100_000], engineProbe: 2_000, memoryOrders: 100_000, memoryAgents: 10_000, journalSize: 1_000, startupRuns: 7 },
-  quick: { name: 'quick', connections: 32, durationS: 3, warmupS: 0.5, httpRounds: 3, engineSizes: [1_000, 10_000, 100_000], engineProbe: 1_000, memoryOrders: 100_000, memoryAgents: 10_000, journalSize: 1_000, startupRuns: 5 },
-  smoke: { name: 'smoke', connections: 32, durationS: 0.2, warmupS: 0, httpRounds: 1, engineSizes: [1_000, 5_000], engineProbe: 200, memoryOrders: 5_000, memoryAgents: 500, journalSize: 100, startupRuns: 1 },
+  full: { name: 'full', connections: 32, durationS: 15, warmupS: 2, httpRounds: 5, engineSizes: [1_000, 10_000, 100_000], engineProbe: 2_000, memoryOrders: 100_000, memoryAgents: 10_000, journalSize: 1_000, startupRuns: 7, stateAgents: 10_000, stateOrders: 100_000 },
+  quick: { name: 'quick', connections: 32, durationS: 3, warmupS: 0.5, httpRounds: 3, engineSizes: [1_000, 10_000, 100_000], engineProbe: 1_000, memoryOrders: 100_000, memoryAgents: 10_000, journalSize: 1_000, startupRuns: 5, stateAgents: 10_000, stateOrders: 100_000 },
+  smoke: { name: 'smoke', connections: 32, durationS: 0.2, warmupS: 0, httpRounds: 1, engineSizes: [1_000, 5_000], engineProbe: 200, memoryOrders: 5_000, memoryAgents: 500, journalSize: 100, startupRuns: 1, stateAgents: 200, stateOrders: 2_000 },
 };
 
 export function parseOptions(argv: readonly string[]): BenchOptions {

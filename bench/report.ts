@@ -4,6 +4,7 @@ import type { HttpScenarioResult } from './http.js';
 import type { MemoryResult } from './memory.js';
 import type { RunnerResult } from './runner.js';
 import type { StartupResult } from './startup.js';
+import type { StateBenchResult } from './state.js';
 import { formatSpread } from './stats.js';
 
 export interface BenchResults {
@@ -12,6 +13,7 @@ export interface BenchResults {
   memory?: MemoryResult;
   startup?: StartupResult;
   runner?: RunnerResult;
+  state?: StateBenchResult;
   /** os.loadavg() when the bench started and when it ended: the figures are only as good as the machine was quiet. */
   loadBefore?: number[];
   loadAfter?: number[];
@@ -52,6 +54,14 @@ export function targetsOf(r: BenchResults): Target[] {
   const m = r.memory;
   targets.push({ name: `RSS with ${m ? f0(m.orders) : '100k'} orders + ${m ? f0(m.agents) : '10k'} agents`, goal: '< 200 MB', measured: m ? `${f1(m.rssOrdersMb)} MB` : 'not run', pass: m ? m.rssOrdersMb < 200 : null });
   targets.push({ name: 'journal cap holds', goal: `size = capacity`, measured: m ? `${m.journal.size}/${m.journal.capacity} after ${m.journal.sent}` : 'not run', pass: m ? m.journal.capHolds : null });
+  const st = r.state;
+  targets.push({ name: 'POST /orders (signed) throughput with --state / without', goal: '≥ 0.5', measured: st ? `${f2(st.orders.ratio)} (${f0(st.orders.state.rps)} vs ${f0(st.orders.memory.rps)} req/s)` : 'not run', pass: st ? st.orders.ratio >= 0.5 : null });
+  targets.push({
+    name: `start-up on a state file of ${st ? f0(st.startup.agents) : '10k'} agents + ${st ? f0(st.startup.orders) : '100k'} orders (median)`,
+    goal: '< 1 s',
+    measured: st ? `${f0(st.startup.state.medianMs)} ms (${f0(st.startup.state.medianCpuMs)} ms CPU)` : 'not run',
+    pass: st ? st.startup.state.medianMs < 1_000 : null,
+  });
   const e = r.engine;
   const first = e?.sizes[0];
   const last = e?.sizes[e.sizes.length - 1];
@@ -100,7 +110,19 @@ export function render(r: BenchResults, targets: Target[], profile: string): str
     out.push(table(['state', 'RSS MB'], [['mock loaded, idle', f1(m.rssBaselineMb)], [`+ ${f0(m.agents)} agents`, f1(m.rssAgentsMb)], [`+ ${f0(m.orders)} orders (heap ${f1(m.heapOrdersMb)} MB)`, f1(m.rssOrdersMb)]]));
     out.push(`  journal: ${m.journal.sent} requests of 20 kB into a journal of ${m.journal.capacity}: size ${m.journal.size}, heap +${f1(m.journal.heapGrowthMb)} MB`);
   }
-  if (r.startup) out.push('', `Start-up (node bin/nx-conformance.js mock --port 0 → first 200 GET /market): median ${f0(r.startup.medianMs)} ms of [${r.startup.runs.map(f0).join(', ')}]; the banner after ${f0(r.startup.bannerMedianMs)} ms (median)${r.startup.built ? ' (built dist/ first)' : ''}`);
+  if (r.startup) out.push('', `Start-up (node bin/nx-conformance.js mock --port 0 → first 200 GET /market): median ${f0(r.startup.medianMs)} ms of [${r.startup.runs.map(f0).join(', ')}]; the banner after ${f0(r.startup.bannerMedianMs)} ms; the mock's CPU by the first 200: median ${f0(r.startup.medianCpuMs)} ms of [${r.startup.cpuRuns.map(f0).join(', ')}]${r.startup.built ? ' (built dist/ first)' : ''}`);
+  if (r.state) {
+    const s = r.state;
+    out.push('', 'State file (--state; SQLite WAL, synchronous=NORMAL)');
+    out.push(table(['measure', 'without --state', 'with --state', 'ratio'], [
+      ['signed POST /orders req/s', f0(s.orders.memory.rps), f0(s.orders.state.rps), f2(s.orders.ratio)],
+      ['  p99 ms', f1(s.orders.memory.p99), f1(s.orders.state.p99), ''],
+      ['  server CPU µs/req', f0(s.orders.memory.cpuUsPerReq), f0(s.orders.state.cpuUsPerReq), `${f2(s.orders.cpuRatio)}*`],
+      [`start-up, ms (median of ${s.startup.state.runs.length})`, f0(s.startup.plain.medianMs), f0(s.startup.state.medianMs), ''],
+      ['  of which the mock\'s CPU, ms', f0(s.startup.plain.medianCpuMs), f0(s.startup.state.medianCpuMs), ''],
+    ]));
+    out.push(`  the file: ${f0(s.startup.agents)} agents, ${f0(s.startup.orders)} orders, ${f1(s.startup.fileMb)} MB, written in ${f0(s.startup.buildMs)} ms; start-ups alternate with and without it`);
+  }
   if (r.runner) out.push('', `Runner: ${r.runner.checks} checks of the catalogue against a local mock in ${f0(r.runner.wallMs)} ms (${JSON.stringify(r.runner.counts)})`);
   for (const [part, message] of Object.entries(r.errors)) out.push('', `ERROR in ${part}: ${message}`);
   const load = (l?: number[]) => (l ? l.map(f2).join(' ') : 'n/a');

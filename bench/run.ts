@@ -13,6 +13,7 @@ import { parseOptions, type Part } from './options.js';
 import { render, targetsOf, type BenchResults } from './report.js';
 import { runRunnerBench } from './runner.js';
 import { runStartupBench } from './startup.js';
+import { runStateBench } from './state.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -50,6 +51,9 @@ async function main(): Promise<number> {
   await part('runner', async () => {
     results.runner = await runRunnerBench();
   });
+  await part('state', async () => {
+    results.state = await runStateBench(profile, log);
+  });
 
   results.loadAfter = loadavg();
   const targets = targetsOf(results);
@@ -58,6 +62,7 @@ async function main(): Promise<number> {
     ...Object.keys(results.errors).map((p) => `${p} threw`),
     ...(results.http ?? []).filter((s) => s.failure).map((s) => `${s.name}: ${s.failure}`),
     ...(results.memory && !results.memory.journal.capHolds ? ['the journal grew past its cap'] : []),
+    ...(results.state?.orders.failure ? [`state: ${results.state.orders.failure}`] : []),
   ];
   const missed = targets.filter((t) => t.pass === false);
 

@@ -117,8 +117,18 @@ export function scrubQuery(query: string, index?: SecretIndex): string {
 
 /** A path: each segment judged on its own, so the rest of the path stays readable. */
 export function scrubPath(path: string, index?: SecretIndex): string {
+  // Field names mean nothing in a path: only escapes, our credential shapes and known secrets do.
+  const hits: [number, number][] = [];
+  index?.scan(path, (start, end) => void hits.push([start, end]));
+  if (hits.length === 0 && !/[%\\@]|whsec_|nx_/.test(path)) return path;
+  let at = 0;
   return path
     .split('/')
-    .map((segment) => scrubValue(segment, index))
+    .map((segment) => {
+      const start = at;
+      at += segment.length + 1;
+      // A secret with a '/' in it (base64) spans segments: each segment it touches goes.
+      return hits.some(([s, e]) => s < start + segment.length && e > start) ? REDACTED : scrubValue(segment, index);
+    })
     .join('/');
 }

@@ -40,9 +40,13 @@ export interface TestMock {
  * by the real API. Pass `clock: 'virtual:ISO'` to move time with `control.advance()` instead of
  * sleeping; the ready agents' clients then sign with the mock's time, and your own client must
  * too (`now()`), since timestamps outside ±30 s of the mock's clock get 401.
+ * A `state` fixture with a `clock` (stateBuilder() always sets one) starts a virtual clock at
+ * that time unless `clock` is given: its fills, breakers and orders are dated by it.
  */
 export async function startTestMock(options: MockOptions = {}): Promise<TestMock> {
-  const mock = await startMock({ port: 0, ...options });
+  const fixtureClock = options.state?.clock;
+  const clock = options.clock ?? (fixtureClock === undefined ? undefined : `virtual:${fixtureClock}`);
+  const mock = await startMock({ port: 0, ...options, ...(clock === undefined ? {} : { clock }) });
   const control = createControlClient(mock.url);
   const readyAgent = (credentials: Omit<ReadyAgent, 'client'>): ReadyAgent => ({
     ...credentials,

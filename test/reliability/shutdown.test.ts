@@ -1,6 +1,6 @@
 // Graceful shutdown of the CLI mock (a child process running src/cli/main.ts through tsx, the way
 // bin/nx-conformance.js runs the compiled one: the exit code is set, never forced). On SIGTERM or
-// SIGINT a slow in-flight request (1 s of injected latency) still completes with 200, new
+// SIGINT a slow in-flight request (2 s of injected latency) still completes with 200, new
 // connections are refused at once, and the process exits 0 within 5 s (3 s for keep-alive) on an
 // idle machine. The steps wait for events (the fault hit, the shutdown line), not for time.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -89,16 +89,24 @@ describe('graceful shutdown of the CLI mock', () => {
         const fault = await fetch(`${cli.url}/__nx/faults`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ operationId: 'getMarket', kind: 'latency', latencyMs: 1_000, count: 1 }),
+          body: JSON.stringify({ operationId: 'getMarket', kind: 'latency', latencyMs: 2_000, count: 1 }),
         });
         expect(fault.status, await fault.text()).toBe(201);
-        const inflight = get(`${cli.url}/v1/agent/market?coins=bitcoin`, cli.key);
+        let answered = false;
+        const inflight = get(`${cli.url}/v1/agent/market?coins=bitcoin`, cli.key).finally(() => (answered = true));
+        void inflight.catch(() => {}); // awaited below; a failed assertion before that must not leave it unhandled
         // The fault counts its hit when the request enters its latency: from then on it is in flight.
         await vi.waitFor(async () => expect(await faultHits(cli.url)).toBe(1), { timeout: 30_000, interval: 10 });
         const stopping = loadScaledTimer();
         cli.child.kill(signal);
-        // The line is written once the server has stopped listening.
-        await vi.waitFor(() => expect(cli.stderr()).toContain(`${signal}: finishing in-flight requests`), { timeout: 30_000, interval: 10 });
+        // The line is written once the server has stopped listening, and (2 s of latency leave a wide
+        // margin) while the slow request is still being served: the mock stops listening at once,
+        // not once its in-flight work is done.
+        const answeredFirst = await vi.waitFor(() => {
+          expect(cli.stderr()).toContain(`${signal}: finishing in-flight requests`);
+          return answered;
+        }, { timeout: 30_000, interval: 10 });
+        expect(answeredFirst, 'the mock stopped listening only after answering the in-flight request').toBe(false);
         expect(await connectOutcome(cli.url)).toBe('ECONNREFUSED');
 
         const answer = await inflight;

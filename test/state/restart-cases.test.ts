@@ -170,3 +170,26 @@ describe('write-ahead', () => {
     }
   });
 });
+
+describe('orders in pages', () => {
+  it('a clean stop packs many orders into pages; later changes to paged orders win over the page after a restart', () => {
+    const engine = () => mock.mock.ctx.engine;
+    const agentId = engine().agentByKey(agent.apiKey)!.agentId;
+    for (let n = 0; n < 2_500; n++) engine().placeOrder(agentId, { symbol: 'ETH', side: 'buy', type: 'limit', quantity: 0.001, price: 100 + (n % 50), clientOrderId: `p-${n}` });
+    const before = engine().exportData();
+    restart(); // 2 500 orders written one by one: the stop rewrites them in pages of 1 000
+    const docs = mock.mock.ctx.persistence!.store.load(['orders', 'order']).docs;
+    expect([docs.get('orders')?.map(([id]) => Number(id)), docs.get('order')]).toEqual([[1, 1001, 2001], undefined]);
+    const batches: StateBatch[] = [];
+    const write = mock.mock.ctx.persistence!.store.write;
+    expect(engine().exportData()).toEqual(before);
+    const paged = before.orders.slice(5, 8).map((o) => o.orderId);
+    for (const orderId of paged) engine().cancelOrder(agentId, orderId);
+    mock.mock.ctx.persistence!.store.write = (batch) => (batches.push(batch), write(batch));
+    const changed = engine().exportData();
+    restart(); // three singles over their page: not worth a rewrite
+    expect(batches.map((b) => b.replace ?? false)).toEqual([false]); // the cancels, as single documents
+    expect(engine().exportData()).toEqual(changed);
+    expect(paged.map((id) => engine().getOrder(agentId, id).status)).toEqual(['canceled', 'canceled', 'canceled']);
+  });
+});

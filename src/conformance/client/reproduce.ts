@@ -7,7 +7,7 @@ import { toCurl, toEvidence } from '../evidence.js';
 import type { Evidence } from '../findings.js';
 import { redactHeaders, redactPath, redactQuery, redactText, SecretIndex } from '../../redact.js';
 
-/** Where `reproduce` points: the mock on its defaults (the run's own mock is gone by then). */
+/** The default of $NX_BASE_URL in `reproduce`: the mock on its defaults (the run's own mock is gone by then). */
 const REPRODUCE_ORIGIN = 'http://127.0.0.1:4010';
 const NOISE = new Set(['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding', 'accept-encoding']);
 
@@ -64,10 +64,13 @@ export function reproduceRecord(rec: RawRequestRecord, secret: string, note: str
   const lines = [`# ${scrub(note, secret).replace(/\n/g, ' ')}`, '# the request as the client sent it:', ...shown.map((l) => `#   ${l}`)];
   if (options.literalSignature) {
     lines.push('# re-send it to `npx nx-conformance mock`, with the same (wrong) signature:');
-    lines.push(toCurl(exchange, undefined, { literalSignature: true, realClock: { offsetMs: 0 } }));
+    lines.push(toCurl(exchange, undefined, { literalSignature: true, realClock: { offsetMs: 0 }, baseUrlFrom: 'NX_BASE_URL' }));
   } else {
-    lines.push('# re-send it to `npx nx-conformance mock` (curl signs correctly from $NX_API_SECRET):');
-    lines.push(toCurl(exchange, undefined, { realClock: { offsetMs: 0 } }));
+    lines.push(
+      '# re-send it, signed correctly with a fresh timestamp, to `npx nx-conformance mock`: export NX_BASE_URL (its API URL,',
+      '# with the port it prints), NX_API_KEY and NX_API_SECRET (its demo live agent), then:',
+    );
+    lines.push(toCurl(exchange, undefined, { realClock: { offsetMs: 0 }, baseUrlFrom: 'NX_BASE_URL' }));
   }
   return lines.join('\n');
 }

@@ -30,6 +30,8 @@ export interface MockContext {
   readonly market: OverridableMarket;
   readonly engine: Engine;
   readonly registerLimiter: Gcra;
+  /** Failed authentications per known key and per address (src/rules/stages/auth-budget.ts). */
+  readonly failedAuthLimiters: { perKey: Gcra; perAddress: Gcra };
   readonly journal: Journal;
   readonly faults: FaultTable;
   /** The seeded defects switched on (their overrides are in `parts`). */
@@ -51,6 +53,13 @@ export interface MockContext {
   readonly events: EventHub;
   demoAgents: DemoAgent[];
   agentLimiterFor(agent: AgentRecord): Gcra;
+  /**
+   * Links two agents of one person (a sandbox and a live one) so that a signature made with the
+   * other's secret is diagnosed as wrong_secret_mode. Only explicit links count: never a name match.
+   */
+  linkAgents(a: string, b: string): void;
+  /** The agent linked to this one, if any. */
+  linkedAgentOf(agentId: string): string | undefined;
   /** Every rate limiter by name (`register`, `agent:<requests per minute>`), for a state file. */
   readonly limiters: ReadonlyMap<string, Gcra>;
   /** Called after a limiter's take() moved a key's state (a write-ahead store listens). */
@@ -77,10 +86,22 @@ function cryptoSecret(): string {
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+// Random bytes drawn 4 KiB at a time: a small Buffer per key, 10 000 times over, leaves the
+// process's resident memory megabytes higher than one buffer refilled now and then.
+let keyBytes = Buffer.alloc(0);
+let keyByteAt = 0;
+
 /** 32 base62 characters from node:crypto (bytes ≥ 248 are dropped, so every character is equally likely). */
 function cryptoKeyBody(): string {
   const out: string[] = [];
-  while (out.length < 32) for (const byte of randomBytes(40)) if (byte < 248 && out.length < 32) out.push(BASE62[byte % 62] as string);
+  while (out.length < 32) {
+    if (keyByteAt >= keyBytes.length) {
+      keyBytes = randomBytes(4096);
+      keyByteAt = 0;
+    }
+    const byte = keyBytes[keyByteAt++] as number;
+    if (byte < 248) out.push(BASE62[byte % 62] as string);
+  }
   return out.join('');
 }
 
@@ -123,6 +144,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       strategies: parts.engine,
     });
   const limiters = new Map<string, Gcra>();
+  const links = new Map<string, string>();
   const limiter = (name: string, limit: number): Gcra => {
     let found = limiters.get(name);
     if (!found) {
@@ -145,6 +167,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     keys: initialKeys,
     engine: makeEngine(initialKeys),
     registerLimiter: limiter('register', options.registerRateLimit),
+    failedAuthLimiters: { perKey: limiter('failed-auth:key', options.failedAuthPerKey), perAddress: limiter('failed-auth:address', options.failedAuthPerAddress) },
     journal: createJournal(options.journalSize),
     faults: createFaultTable(options.seed),
     defects,
@@ -158,6 +181,15 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     ids: createRng(`${options.seed}:http`),
     events,
     demoAgents: [],
+    linkAgents(a, b) {
+      links.set(a, b);
+      links.set(b, a);
+    },
+    linkedAgentOf(agentId) {
+      // The demo agents are one person's sandbox and live agent: always linked to each other.
+      const demo = ctx.demoAgents.find((d) => d.agentId === agentId);
+      return links.get(agentId) ?? (demo ? ctx.demoAgents.find((d) => d.mode !== demo.mode)?.agentId : undefined);
+    },
     agentLimiterFor: (agent) => limiter(`agent:${agent.rateLimitPerMinute}`, agent.rateLimitPerMinute),
     limiters,
     requestCount: 0,
@@ -174,6 +206,7 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       secrets.clear();
       (ctx as { keys: Rng | null }).keys = keyGenerator(options);
       (ctx as { engine: Engine }).engine = makeEngine(ctx.keys);
+      links.clear();
       (ctx as { ids: Rng }).ids = createRng(`${options.seed}:http`);
       for (const l of limiters.values()) l.reset();
       ctx.journal.clear();

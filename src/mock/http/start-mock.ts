@@ -75,13 +75,18 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ctx,
     server,
     close(graceMs = 5_000) {
-      // The state file gets the delivery queues before stopping the dispatcher empties them.
-      ctx.persistence?.flush();
-      // Pending webhook attempts end with the server; none may outlive close().
-      ctx.webhookDelivery.stop();
       // Event streams never finish on their own; a graceful close would wait out its grace period.
       ctx.events.close();
-      closing ??= closeGracefully(server, graceMs).finally(() => ctx.persistence?.close());
+      // In-flight requests finish (and commit what they acknowledge) first; then the state file
+      // closes, with the delivery queues still in it; then pending webhook attempts end with the
+      // server: none may outlive close() (an attempt cut short is retried after a restart).
+      closing ??= closeGracefully(server, graceMs).finally(() => {
+        try {
+          ctx.persistence?.close();
+        } finally {
+          ctx.webhookDelivery.stop();
+        }
+      });
       return closing;
     },
   };

@@ -4,7 +4,7 @@
 // limiters. A state file stores it; fixtures are converted to and from it. Not kept: the request
 // journal and injected faults (diagnostics and test set-up, not the exchange's state).
 import type { ClockKind } from '../engine/clock.js';
-import { checkEngineData, type EngineData } from '../engine/index.js';
+import type { EngineData } from '../engine/index.js';
 import type { PriceOverride } from '../engine/market/overrides.js';
 import type { RngState } from '../engine/types.js';
 import { restoreDemoAgents } from '../http/demo-agents.js';
@@ -65,9 +65,12 @@ function limiterNamed(ctx: MockContext, name: string) {
   return rate === undefined ? undefined : ctx.agentLimiterFor({ rateLimitPerMinute: Number(rate) } as Parameters<MockContext['agentLimiterFor']>[0]);
 }
 
-/** What stops `state` from being applied to this mock; empty when it can be. Changes nothing. */
+/**
+ * What stops `state` from being applied to this mock, beyond the engine's own data (which
+ * engine.importData checks before it changes anything); empty when it can be. Changes nothing.
+ */
 export function stateProblems(ctx: MockContext, state: MockState): string[] {
-  const problems = checkEngineData(state.engine);
+  const problems: string[] = [];
   const agents = new Set(state.engine.agents.map((a) => a.agent.agentId));
   state.webhooks.forEach((w, i) => agents.has(w.agentId) || problems.push(`/webhooks/${i}: agent ${w.agentId} is not in the state`));
   const hooks = new Set(state.webhooks.map((w) => w.id));
@@ -85,11 +88,12 @@ export function stateProblems(ctx: MockContext, state: MockState): string[] {
 }
 
 /**
- * Replaces the mock's state with `state`. The engine import validates before it changes
- * anything; call stateProblems() first for the rest. A virtual clock moves to the state's time;
+ * Replaces the mock's state with `state`, which it takes over (do not reuse it). The engine
+ * import validates before it changes anything; call stateProblems() first for the rest. A virtual clock moves to the state's time;
  * another clock keeps its own. Webhook attempts in flight are abandoned (and retried later).
  */
 export function applyState(ctx: MockContext, state: MockState): void {
+  ctx.secrets.reserve(2 * state.engine.agents.length + state.webhooks.length); // each agent's secret and key body
   ctx.engine.importData(state.engine);
   ctx.webhooks.restore(state.webhooks);
   ctx.webhookDelivery.importState(state.deliveries);

@@ -6,6 +6,7 @@ import type { WebhookRecord } from '../../http/webhook-registry.js';
 import type { MessageRecord } from '../../webhooks/delivery-log.js';
 import type { DeliveryChange } from '../../webhooks/dispatcher.js';
 import type { StateBatch } from '../../../storage/index.js';
+import { encodeOrder } from './order-doc.js';
 import { emptyOrdinals, limitKey, messageKey, pad, type Ordinals, type Put } from './state-docs.js';
 
 export class PendingChanges {
@@ -69,11 +70,16 @@ export class PendingChanges {
     return n;
   }
 
+  /** Orders waiting to be written as single documents (see state-docs.ts on pages). */
+  get orderCount(): number {
+    return this.orders.size;
+  }
+
   /** The documents to write and remove (meta values are the caller's). */
   batch(meta: Array<[string, string]>): StateBatch {
     const put: Put[] = [];
     for (const [id, a] of this.agents) put.push(['agent', pad(this.ordinal(this.ordinals.agents, id, 'agent')), JSON.stringify(a)]);
-    for (const [seq, o] of this.orders) put.push(['order', pad(seq), JSON.stringify(o)]);
+    for (const [seq, o] of this.orders) put.push(['order', pad(seq), encodeOrder(o)]);
     for (const [id, w] of this.webhooks) put.push(['webhook', pad(this.ordinal(this.ordinals.webhooks, id, 'webhook')), JSON.stringify(w)]);
     for (const [m, webhookId] of this.messages) {
       let n = this.messageOrdinals.get(m);

@@ -13,7 +13,7 @@ import { openStateStore, StateFileError, type DriverChoice, type StateStore, typ
 import { applyState, captureState, pricesOf, stateProblems, type MockState } from '../mock-state.js';
 import { observe } from './observe.js';
 import { PendingChanges } from './pending.js';
-import { batchToState, metaOf, stateToBatch } from './state-docs.js';
+import { batchToState, DOC_KINDS, metaOf, stateToBatch } from './state-docs.js';
 
 export interface PersistenceOptions {
   file: string;
@@ -38,11 +38,19 @@ export interface Persistence {
 
 /** Soft state waits at most this long for a commit to ride along with. */
 const DEFERRED_MS = 25;
+/**
+ * Orders written one by one since the last full write: past this many a clean stop rewrites the
+ * file with the orders in pages (a restart then reads pages, not rows per order), and past
+ * COMPACT_AT_START a start does it at once (a mock that was killed over and over never stopped cleanly).
+ */
+const COMPACT_AT_CLOSE = 1_000;
+const COMPACT_AT_START = 20_000;
 
 export function attachPersistence(ctx: MockContext, options: PersistenceOptions): Persistence {
   const store = openStateStore(options.file, { sync: options.sync, driver: options.driver });
   const pending = new PendingChanges();
   const written = new Map<string, string>();
+  let singleOrders = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
 
@@ -79,7 +87,8 @@ export function attachPersistence(ctx: MockContext, options: PersistenceOptions)
   const changedMeta = (): Array<[string, string]> =>
     metaOf({
       seed: ctx.options.seed,
-      clock: { kind: ctx.clock.kind, nowMs: ctx.clock.now() },
+      // Only a virtual clock's position is state; a real one would otherwise be rewritten on every commit.
+      clock: { kind: ctx.clock.kind, nowMs: ctx.clock.kind === 'virtual' ? ctx.clock.now() : 0 },
       prices: pricesOf(ctx),
       requestCount: ctx.requestCount,
       controlRequestCount: ctx.controlRequestCount,
@@ -111,8 +120,10 @@ export function attachPersistence(ctx: MockContext, options: PersistenceOptions)
       timer = undefined;
       const batch = pending.replace ? fullBatch() : pending.batch(changedMeta());
       if (!batch.replace && !batch.put?.length && !batch.remove?.length && !batch.meta?.length) return;
+      const orders = pending.orderCount;
       store.write(batch);
       for (const [key, value] of batch.meta ?? []) written.set(key, value);
+      singleOrders = batch.replace ? 0 : singleOrders + orders;
       pending.clear();
     },
     replaceAll() {
@@ -122,6 +133,7 @@ export function attachPersistence(ctx: MockContext, options: PersistenceOptions)
     close() {
       if (closed) return;
       try {
+        if (singleOrders + pending.orderCount >= COMPACT_AT_CLOSE) pending.replace = true;
         persistence.flush();
       } finally {
         closed = true;
@@ -137,9 +149,14 @@ export function attachPersistence(ctx: MockContext, options: PersistenceOptions)
     if (store.fresh) {
       persistence.replaceAll();
     } else {
-      const state = restore(ctx, store, options.file, pending);
+      const { state, singleOrders: singles } = restore(ctx, store, options.file, pending);
       (persistence as { restored: Persistence['restored'] }).restored = { agents: state.engine.agents.length, orders: state.engine.orders.length };
       for (const [key, value] of metaOf(state)) written.set(key, value);
+      singleOrders = singles;
+      if (singleOrders >= COMPACT_AT_START) {
+        ctx.log(`state file ${options.file}: ${singleOrders} orders were written one by one since it was last stopped cleanly; rewriting it in pages`);
+        pending.replace = true;
+      }
     }
     persistence.flush(); // a new file gets the whole state; a loaded one what loading changed (a demo agent it lacked)
   } catch (error) {
@@ -152,11 +169,11 @@ export function attachPersistence(ctx: MockContext, options: PersistenceOptions)
 }
 
 /** Loads the file's state into the mock (the seed must match); the pending changes adopt its documents. */
-function restore(ctx: MockContext, store: StateStore, file: string, pending: PendingChanges): MockState {
+function restore(ctx: MockContext, store: StateStore, file: string, pending: PendingChanges): { state: MockState; singleOrders: number } {
   if (ctx.options.state !== undefined) {
     throw new StateFileError(`${file} already holds a sandbox: drop --state-from to resume it, or delete ${file} to start over from the fixture.`);
   }
-  const { state, ordinals } = batchToState(store.load());
+  const { state, ordinals, singleOrders } = batchToState(store.load(DOC_KINDS));
   if (state.seed !== ctx.options.seed) {
     throw new StateFileError(`${file} was made with --seed ${state.seed}; start the mock with --seed ${state.seed} (or give it another --state file).`);
   }
@@ -166,5 +183,5 @@ function restore(ctx: MockContext, store: StateStore, file: string, pending: Pen
   pending.adopt(ordinals, (id) => ctx.webhookDelivery.messages(id));
   pending.engineMeta ??= state.engine;
   pending.deliveriesRng ??= state.deliveries.rng;
-  return state;
+  return { state, singleOrders };
 }

@@ -3,7 +3,11 @@
 // by their registration ordinal, orders by their creation sequence, messages by webhook and the
 // ordinal they entered its log with. JSON.stringify writes numbers in their shortest exact form,
 // so every value (float money, epoch ms, generator words) comes back bit for bit.
+// Orders come two ways: a full write packs them into pages of ORDER_PAGE ('orders', keyed by the
+// first seq), which a restart reads in a few hundred rows instead of one per order; every change
+// after that is a single document ('order', keyed by seq) that wins over its page's copy.
 import type { AgentData, OrderData } from '../../engine/index.js';
+import { decodeOrder, decodeOrderPage, encodeOrder, sharedStrings } from './order-doc.js';
 import type { WebhookRecord } from '../../http/webhook-registry.js';
 import type { MessageData } from '../../webhooks/deliveries-data.js';
 import type { LoadedState, StateBatch } from '../../../storage/index.js';
@@ -16,6 +20,11 @@ export const DOC_FORMAT = 1;
 export const pad = (n: number): string => String(n).padStart(12, '0');
 export const messageKey = (webhookId: string, ordinal: number): string => `${webhookId}/${pad(ordinal)}`;
 export const limitKey = (limiter: string, key: string): string => `${limiter}|${key}`;
+
+/** Every kind of document a state file holds. */
+export const DOC_KINDS = ['agent', 'orders', 'order', 'webhook', 'message', 'queue', 'limit'] as const;
+
+export const ORDER_PAGE = 1_000;
 
 export type Put = [kind: string, id: string, data: string];
 
@@ -54,7 +63,11 @@ export function stateToBatch(state: MockState): { batch: StateBatch; ordinals: O
     ordinals.agents.set(a.agent.agentId, n);
     put.push(['agent', pad(n), JSON.stringify(a)]);
   }
-  for (const o of state.engine.orders) put.push(['order', pad(o.seq), JSON.stringify(o)]);
+  const orders = state.engine.orders;
+  for (let i = 0; i < orders.length; i += ORDER_PAGE) {
+    const page = orders.slice(i, i + ORDER_PAGE);
+    put.push(['orders', pad((page[0] as OrderData).seq), `[${page.map(encodeOrder).join(',')}]`]);
+  }
   for (const w of state.webhooks) {
     const n = ordinals.next.webhook++;
     ordinals.webhooks.set(w.id, n);
@@ -86,10 +99,34 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Paged orders with the single documents written since laid over them, in seq order. */
+function ordersOf(pages: ReadonlyArray<[string, string]>, singles: ReadonlyArray<[string, string]>): OrderData[] {
+  const strings = sharedStrings();
+  const orders = pages.flatMap(([, data]) => decodeOrderPage(data, strings));
+  const last = orders.at(-1)?.seq ?? 0;
+  for (const [, data] of singles) {
+    const order = decodeOrder(data, strings);
+    if (order.seq > last) {
+      orders.push(order); // singles come in seq order, so these append in order
+      continue;
+    }
+    let lo = 0;
+    let hi = orders.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((orders[mid] as OrderData).seq < order.seq) lo = mid + 1;
+      else hi = mid;
+    }
+    if ((orders[lo] as OrderData).seq === order.seq) orders[lo] = order;
+    else orders.splice(lo, 0, order);
+  }
+  return orders;
+}
+
 const ordinalOf = (id: string): number => Number(id.slice(id.lastIndexOf('/') + 1));
 
-/** A loaded state file → the state and the ordinals its documents use. */
-export function batchToState(loaded: LoadedState): { state: MockState; ordinals: Ordinals } {
+/** A loaded state file → the state, the ordinals its documents use, and how many orders are single documents. */
+export function batchToState(loaded: LoadedState): { state: MockState; ordinals: Ordinals; singleOrders: number } {
   const format = Number(loaded.meta.get('format'));
   if (format > DOC_FORMAT) throw new StateFileError(`the state file holds documents of format ${format}; this nx-conformance reads up to ${DOC_FORMAT}. Upgrade nx-conformance.`);
   const docs = (kind: string) => loaded.docs.get(kind) ?? [];
@@ -125,7 +162,7 @@ export function batchToState(loaded: LoadedState): { state: MockState; ordinals:
   const state: MockState = {
     seed: meta<number>(loaded, 'seed'),
     clock: meta<MockState['clock']>(loaded, 'clock'),
-    engine: { ...engineMeta, agents, orders: docs('order').map(([, data]) => JSON.parse(data) as OrderData) },
+    engine: { ...engineMeta, agents, orders: ordersOf(docs('orders'), docs('order')) },
     webhooks,
     deliveries: {
       rng: meta<{ rng: MockState['deliveries']['rng'] }>(loaded, 'deliveries').rng,
@@ -138,5 +175,5 @@ export function batchToState(loaded: LoadedState): { state: MockState; ordinals:
     keys: meta<MockState['keys']>(loaded, 'keys'),
     rateLimits: [...limits].map(([limiter, entries]) => ({ limiter, entries: entries.sort((a, b) => a[1] - b[1]) })),
   };
-  return { state, ordinals };
+  return { state, ordinals, singleOrders: docs('order').length };
 }
