@@ -7,12 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureBuilt } from './build.js';
 import { spawnReady, runToEnd } from './child.js';
 import { failureOf, headersFor, SCENARIOS, type HttpScenario } from './http.js';
 import { combine, runLoad, type LoadStats } from './load.js';
-import type { MockServerInfo } from './mock-server.js';
+import type { MockServerInfo } from './mock-server-info.js';
 import type { BenchProfile } from './options.js';
 import { startToFirstMarket } from './startup.js';
+import { median } from './stats.js';
 
 export interface StateBenchResult {
   orders: { memory: LoadStats; state: LoadStats; ratio: number; cpuRatio: number; failure: string | null };
@@ -26,12 +28,11 @@ export interface StateBenchResult {
   };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-
 async function throughput(profile: BenchProfile, dir: string, log: (line: string) => void): Promise<StateBenchResult['orders']> {
   const scenario = SCENARIOS.find((s) => s.id === 'orders') as HttpScenario;
-  const memory = await spawnReady<MockServerInfo>('bench/mock-server.ts', []);
-  const state = await spawnReady<MockServerInfo>('bench/mock-server.ts', ['--state', join(dir, 'throughput.db')]);
+  await ensureBuilt(log, 'state');
+  const memory = await spawnReady<MockServerInfo>('bench/mock-server.mjs', []);
+  const state = await spawnReady<MockServerInfo>('bench/mock-server.mjs', ['--state', join(dir, 'throughput.db')]);
   const servers = [['without', memory], ['with', state]] as const;
   const spec = (info: MockServerInfo) => ({
     url: info.url,
