@@ -8,11 +8,22 @@ export interface ReadyChild<T> {
   info: T;
   /** SIGTERM, then wait for the exit (SIGKILL after `graceMs`). */
   stop(graceMs?: number): Promise<number | null>;
+  /** Sends `message` over the IPC channel and resolves with the first reply `accept` takes. */
+  ask<R>(message: object, accept: (reply: unknown) => reply is R, timeoutMs?: number): Promise<R>;
 }
 
-/** Spawns `node [nodeArgs] --import tsx <script> [args]` and resolves with its READY payload. */
-export async function spawnReady<T>(script: string, args: readonly string[], nodeArgs: readonly string[] = [], timeoutMs = 30_000): Promise<ReadyChild<T>> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export interface SpawnOptions {
+  nodeArgs?: readonly string[];
+  /** Open an IPC channel (for ask()). */
+  ipc?: boolean;
+  timeoutMs?: number;
+}
+
+/** Spawns `node [nodeArgs] [--import tsx] <script> [args]` (tsx for .ts only) and resolves with its READY payload. */
+export async function spawnReady<T>(script: string, args: readonly string[], options: SpawnOptions = {}): Promise<ReadyChild<T>> {
+  const { nodeArgs = [], ipc = false, timeoutMs = 30_000 } = options;
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script, ...args], { stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
@@ -44,6 +55,23 @@ export async function spawnReady<T>(script: string, args: readonly string[], nod
       const [code] = (await exited) as [number | null];
       clearTimeout(timer);
       return code;
+    },
+    ask<R>(message: object, accept: (reply: unknown) => reply is R, askTimeoutMs = 60_000) {
+      return new Promise<R>((resolve, reject) => {
+        if (!child.send) return reject(new Error(`${script} was spawned without an IPC channel`));
+        const timer = setTimeout(() => {
+          child.off('message', onMessage);
+          reject(new Error(`${script} did not answer ${JSON.stringify(message)} within ${askTimeoutMs} ms`));
+        }, askTimeoutMs);
+        const onMessage = (reply: unknown) => {
+          if (!accept(reply)) return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve(reply);
+        };
+        child.on('message', onMessage);
+        child.send(message);
+      });
     },
   };
 }

@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { createMockContext } from '../src/mock/http/mock-context.js';
 import { createRng } from '../src/mock/engine/random.js';
+import { median } from './stats.js';
 
 export interface EngineSizeResult {
   size: number;
@@ -23,7 +24,6 @@ export interface EngineResult {
 }
 
 const T0 = '2026-01-05T12:00:00Z';
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 function measureSize(size: number, probe: number): EngineSizeResult {
   const ctx = createMockContext({ clock: `virtual:${T0}`, startingCash: 1e12, demoAgents: false });

@@ -1,9 +1,8 @@
 // The memory part of `npm run bench`: builds dist/ when it is missing or older than src/, then
 // measures in a child process of its own (bench/memory-child.mjs) so that neither the load
 // generator nor a TypeScript loader is counted.
-import { existsSync, statSync } from 'node:fs';
+import { ensureBuilt } from './build.js';
 import { runToEnd } from './child.js';
-import { newestMtime } from './startup.js';
 
 export interface MemoryResult {
   orders: number;
@@ -17,13 +16,8 @@ export interface MemoryResult {
   gcExposed: boolean;
 }
 
-const COMPILED = 'dist/src/mock/http/start-mock.js';
-
 export async function runMemoryBench(orders: number, agents: number, journalSize: number, log: (line: string) => void): Promise<MemoryResult> {
-  if (!existsSync(COMPILED) || statSync(COMPILED).mtimeMs < newestMtime('src')) {
-    log('  memory: dist/ is missing or stale, running npm run build …');
-    await runToEnd('npm', ['run', 'build'], 300_000);
-  }
+  await ensureBuilt(log, 'memory');
   const out = await runToEnd(process.execPath, ['--expose-gc', 'bench/memory-child.mjs', String(orders), String(agents), String(journalSize)]);
   const line = out.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`bench/memory-child.mjs printed no RESULT line:\n${out}`);

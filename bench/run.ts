@@ -1,17 +1,19 @@
-// `npm run bench [-- --quick] [-- --smoke] [-- --cpu-prof] [-- --only=http,engine] [-- --strict]`
+// `npm run bench [-- --quick] [-- --smoke] [-- --profile] [-- --only=http,engine] [-- --strict]`
 // Runs the parts in order, prints one table, writes bench/results/latest.json (smoke runs write
 // bench/results/smoke.json, so they never replace a real measurement).
 // Exit 1 when a part breaks (an error, a scenario with > 1 % non-2xx, a journal over its cap);
 // a missed target only fails the run with --strict (timings on a shared 2-core machine are noisy).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { runEngineBench } from './engine.js';
 import { runHttpBench } from './http.js';
+import { PROFILE_DIR } from './http-profile.js';
 import { runMemoryBench } from './memory.js';
 import { parseOptions, type Part } from './options.js';
 import { render, targetsOf, type BenchResults } from './report.js';
 import { runRunnerBench } from './runner.js';
 import { runStartupBench } from './startup.js';
+import { runStateBench } from './state.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -32,9 +34,10 @@ async function main(): Promise<number> {
     log(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   };
 
-  if (options.cpuProf) mkdirSync('bench/results/profiles', { recursive: true });
+  if (options.cpuProfile) mkdirSync(PROFILE_DIR, { recursive: true });
+  results.loadBefore = loadavg();
   await part('http', async () => {
-    results.http = await runHttpBench(profile, log, options.cpuProf);
+    results.http = await runHttpBench(profile, log, options.cpuProfile, options.scenarios);
   });
   await part('engine', async () => {
     results.engine = runEngineBench(profile.engineSizes, profile.engineProbe);
@@ -48,13 +51,18 @@ async function main(): Promise<number> {
   await part('runner', async () => {
     results.runner = await runRunnerBench();
   });
+  await part('state', async () => {
+    results.state = await runStateBench(profile, log);
+  });
 
+  results.loadAfter = loadavg();
   const targets = targetsOf(results);
   process.stdout.write(`\n${render(results, targets, profile.name)}\n`);
   const broken = [
     ...Object.keys(results.errors).map((p) => `${p} threw`),
     ...(results.http ?? []).filter((s) => s.failure).map((s) => `${s.name}: ${s.failure}`),
     ...(results.memory && !results.memory.journal.capHolds ? ['the journal grew past its cap'] : []),
+    ...(results.state?.orders.failure ? [`state: ${results.state.orders.failure}`] : []),
   ];
   const missed = targets.filter((t) => t.pass === false);
 

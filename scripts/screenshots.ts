@@ -19,7 +19,8 @@ const images = join(root, 'docs', 'images');
 const viewport = { width: 1100, height: 680 };
 
 async function scene() {
-  const mock = await startTestMock();
+  // A virtual clock: the scene moves time, and the screenshots are the same on every run.
+  const mock = await startTestMock({ clock: 'virtual:2026-01-05T12:00:00Z' });
   // A receiver that takes every delivery, so the Webhooks view has something to show.
   const receiver = createServer((_req, res) => res.writeHead(204).end());
   await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));

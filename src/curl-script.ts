@@ -43,11 +43,23 @@ export interface CurlOptions {
   realClock?: { offsetMs: number };
   /** First re-create what the request used up: `id` in the request becomes the new one, read from `field`. */
   prelude?: { request: CurlRequest; id: string; field: string; signing?: SigningRecipe };
+  /** Take the API base (…/v1/agent) from this environment variable, the URL's own as its default. */
+  baseUrlFrom?: string;
 }
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 /** For text inside double quotes. */
 const dq = (s: string): string => s.replace(/[\\"$`]/g, (c) => `\\${c}`);
+
+/** The URL, its API base swapped for `${VAR:-base}` when asked (so the real port of a mock is used). */
+function shellUrl(url: string, baseUrlFrom: string | undefined): string {
+  const at = url.indexOf('/v1/agent');
+  if (baseUrlFrom === undefined || at < 0) return shellQuote(url);
+  const base = url.slice(0, at + '/v1/agent'.length);
+  const rest = url.slice(base.length);
+  return `"\${${baseUrlFrom}:-${base}}"${rest ? shellQuote(rest) : ''}`;
+}
+
 const pathOf = (url: string): string => new URL(url).pathname.replace(/^.*?\/v1\/agent/, '');
 
 /** The TS= line: the literal sent, or (on a running clock) now plus the same skew. */
@@ -86,7 +98,7 @@ function build(request: CurlRequest, options: CurlOptions, v: string, id?: strin
     if (recipe.encoding === 'upper-hex') lines.push(`${v}SIG=$(printf '%s' "$${v}SIG" | tr a-f A-F)`);
     if (recipe.encoding === 'twice') lines.push(`${v}SIG="$${v}SIG, $${v}SIG"`);
   }
-  const curl = [`curl -sS -i -X ${method} ${sub(shellQuote(url), false)}`];
+  const curl = [`curl -sS -i -X ${method} ${sub(shellUrl(url, options.baseUrlFrom), false)}`];
   for (const [name, value] of Object.entries(headers)) {
     if (name === 'x-nx-key') curl.push(`-H "X-NX-Key: $NX_API_KEY"`);
     else if (name === 'x-nx-signature' && !literal) curl.push(`-H "X-NX-Signature: $${v}SIG"`);

@@ -29,13 +29,32 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
   return out;
 }
 
+/** All redactBody() needs of a body, to keep for later: its beginning (a copy) and its length. */
+export interface BodyWindow {
+  text: string;
+  length: number;
+}
+
+export function bodyWindow(text: string): BodyWindow {
+  return { text: text.length > SCAN_CHARS ? copied(text.slice(0, SCAN_CHARS)) : text, length: text.length };
+}
+
 /** A body as shown in a journal or a report: redacted whole, then clipped to 4 096 characters. */
-export function redactBody(text: string, index?: SecretIndex): string {
-  const window = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
+export function redactBody(body: string | BodyWindow, index?: SecretIndex): string {
+  const { text: window, length } = typeof body === 'string' ? { text: body.length > SCAN_CHARS ? body.slice(0, SCAN_CHARS) : body, length: body.length } : body;
   const clean = scrubText(window, index);
   const shown = clean.length > MAX_BODY_CHARS ? clean.slice(0, MAX_BODY_CHARS) : clean;
-  const hidden = text.length - window.length + clean.length - shown.length;
-  return hidden > 0 ? `${shown}…[${hidden} more chars]` : shown;
+  const hidden = length - window.length + clean.length - shown.length;
+  return hidden > 0 ? copied(`${shown}…[${hidden} more chars]`) : shown;
+}
+
+/**
+ * A copy of s that holds no reference to a longer string: V8 keeps a slice as a view of its whole
+ * parent, so a journal entry clipped from a 1 MiB body would keep all of it alive. Slicing a
+ * concatenation flattens it into new memory first (a well-known V8 idiom).
+ */
+function copied(s: string): string {
+  return ` ${s}`.slice(1);
 }
 
 /** Free text (a log line, an error message): string literals and words judged one by one. */

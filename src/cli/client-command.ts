@@ -2,7 +2,7 @@
 // request it sent (signing, spec, permissions, secrets, rate limits), optionally under scenarios.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ALL_PERMISSIONS, type AgentMode } from '../conformance/check.js';
-import { clientChecks, ENV_NAMES, runClientChecks, scenarios, UnknownScenarioError } from '../conformance/client/index.js';
+import { clientChecks, ENV_NAMES, runClientChecks, scenarios, shellJoin, UnknownScenarioError } from '../conformance/client/index.js';
 import type { Permission } from '../mock/engine/types.js';
 import { collect, createReporting, list, positiveInt, REPORTER_HELP, runReported } from './cli-shared.js';
 
@@ -27,7 +27,7 @@ const helpText = (): string =>
     'Checks:',
     ...clientChecks.map((c) => `  ${c.id.padEnd(26)} ${c.title}`),
     '',
-    'Scenarios (--scenario, repeatable; each runs separately):',
+    'Scenarios (--scenario, repeatable; each runs separately, after one plain run):',
     ...scenarios.map((s) => `  ${s.name.padEnd(18)} ${s.description}`),
     '',
     'Examples:',
@@ -74,7 +74,7 @@ export function clientCommand(onExit: (code: number) => void): Command {
             seed: opts.seed,
             strict: Boolean(opts.strict),
             signal,
-            onRunStart: (label) => process.stderr.write(`[nx] running the client (${label}): ${command.join(' ')}\n`),
+            onRunStart: (label) => process.stderr.write(`[nx] running the client (${label}): ${shellJoin(command)}\n`),
             onOutput: (line) => process.stderr.write(`[client] ${line}\n`),
             onRunEnd: (label, exit, requests) => {
               const how = exit.error ?? (exit.timedOut ? 'was stopped at the time-out' : exit.code === null ? `was ended by ${exit.signal}` : `exited ${exit.code}`);

@@ -1,13 +1,13 @@
 // `nx-conformance mock`: run the mock exchange until SIGINT/SIGTERM.
 import { Command, Option } from 'commander';
 import { marketOption } from '../market-sources/market-option.js';
-import { collect, integer, listenFailure, nonNegativeNumber, port, positiveNumber } from './cli-shared.js';
+import { collect, integer, listenFailure, nonNegativeNumber, port, positiveInt, positiveNumber } from './cli-shared.js';
 import { colorsFor, noColors, type Colors } from './color.js';
 import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
 import { WEBHOOK_TARGETS } from '../mock/webhooks/url-policy.js';
-import { stateFromOption, stateMockOptions } from './state-options.js';
+import { stateFromOption, stateLine, stateMockOptions, stateOption, stateSyncOption } from './state-options.js';
 
 /** The clock line: a virtual clock's start matters, since live clients must sign with its time. */
 function describeClock(clock: RunningMock['ctx']['clock']): string {
@@ -24,6 +24,8 @@ export function banner(mock: RunningMock, c: Colors = noColors): string {
   const validation = mock.ctx.options.validateResponses ? 'on: every response is checked against the spec' : 'off (--validate-responses turns it on)';
   lines.push(`  seed ${mock.ctx.options.seed}, ${mock.ctx.options.rateLimit} requests/min per agent, response validation ${validation}`);
   lines.push(`  clock:   ${describeClock(mock.ctx.clock)}`);
+  const state = stateLine(mock.ctx);
+  if (state) lines.push(state);
   if (mock.ctx.defects.length > 0) lines.push(c.red(`  DEFECTS ON: ${[...mock.ctx.defects].join(', ')}`));
   for (const demo of mock.ctx.demoAgents) {
     lines.push(`  demo ${demo.mode} agent: key ${demo.apiKey}  secret ${demo.apiSecret}`);
@@ -44,6 +46,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
     .option('--starting-cash <usd>', 'cash each agent starts with', positiveNumber, MOCK_DEFAULTS.startingCash)
     .option('--fee-bps <bps>', 'fee per fill in basis points', nonNegativeNumber, MOCK_DEFAULTS.feeBps)
     .option('--rate-limit <n>', 'requests per minute per agent', positiveNumber, MOCK_DEFAULTS.rateLimit)
+    .option('--max-agents <n>', 'most agents the mock holds; further registrations get 403 agent_limit_reached', positiveInt, MOCK_DEFAULTS.maxAgents)
     .option('--allow-short', 'allow selling what is not held')
     .option('--validate-responses', 'check every response against the spec before sending it')
     // Both forms of these, no commander default: unset means "the default for --host".
@@ -59,6 +62,8 @@ export function mockCommand(onExit: (code: number) => void): Command {
     .option('--webhook-timeout <ms>', 'real-time limit of one webhook delivery attempt', positiveNumber, MOCK_DEFAULTS.webhookTimeoutMs)
     .option('--defect <name>', 'switch on a seeded defect (repeatable; see --list-defects)', collect, [])
     .option('--list-defects', 'print the seeded defects, one name per line, and exit')
+    .addOption(stateOption())
+    .addOption(stateSyncOption())
     .addOption(stateFromOption())
     .action(async (opts, cmd: Command) => {
       if (opts.listDefects) {
@@ -91,6 +96,7 @@ export function mockCommand(onExit: (code: number) => void): Command {
           startingCash: opts.startingCash,
           feeBps: opts.feeBps,
           rateLimit: opts.rateLimit,
+          maxAgents: opts.maxAgents,
           allowShort: Boolean(opts.allowShort),
           validateResponses: Boolean(opts.validateResponses),
           control: opts.control,

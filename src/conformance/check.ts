@@ -47,4 +47,4 @@ export interface AgentRequest {
   budget?: number;
 }
 
-export const ALL_PERMISSIONS: readonly Permission[] = ['read:market', 'read:portfolio', 'write:orders', 'read:sentiment', 'read:social', 'write:webhook'];
+export { ALL_PERMISSIONS } from '../rules/permission.js';

@@ -58,6 +58,7 @@ export function createCoinGeckoMarket(options: CoinGeckoMarketOptions = {}): Coi
   const caches: CoinCache[] = coins.map(() => ({ points: [] }));
 
   let stale = false;
+  let revision = 0; // bumped whenever a coin's data changed: cached market answers are stale then
   let lastGood: EpochMs | undefined;
   let lastProblem: string | undefined;
   let lastKind: FailureKind | 'other' = 'other';
@@ -99,6 +100,7 @@ export function createCoinGeckoMarket(options: CoinGeckoMarketOptions = {}): Coi
     coins.forEach((coin, i) => {
       const row = rows.find((r) => r.id === coin.id);
       if (!row || !applyQuote(caches[i]!, row, now(), historyMs)) problems.push(`${coin.id} missing from the /coins/markets answer`);
+      else revision += 1;
     });
     if (missing().length === 0) markReady();
     for (const [i, coin] of coins.entries()) {
@@ -108,6 +110,7 @@ export function createCoinGeckoMarket(options: CoinGeckoMarketOptions = {}): Coi
       const points = chartPoints(await client.chart(coin.id, 1));
       if (points.length === 0) problems.push(`${coin.id}: empty market_chart answer`);
       mergeChart(cache, points, now(), historyMs);
+      revision += 1;
     }
     if (missing().length === 0) markReady();
     return problems;
@@ -158,6 +161,7 @@ export function createCoinGeckoMarket(options: CoinGeckoMarketOptions = {}): Coi
   return {
     ...base,
     ticker,
+    revision: () => revision,
     refresh,
     start() {
       if (running) return refresh();

@@ -37,6 +37,8 @@ export function createSeriesMarket(coins: readonly CoinSpec[], seriesOf: SeriesL
   const market: SeriesMarket = {
     coins: () => frozen,
     coin: (symbolOrId) => lookup(symbolOrId)?.coin,
+    // Recorded series never change (the CoinGecko source, whose series do, counts its updates).
+    revision: () => 0,
 
     price(symbol, t) {
       const { coin, s } = resolve(symbol, t);

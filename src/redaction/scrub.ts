@@ -24,12 +24,14 @@ const fieldKind = (name: string): 'secret' | 'key' | null => (SECRET_FIELD.test(
  * Text without any of these cannot trigger rule 1 or 2, nor hide an escaped credential; with no
  * run of a known secret either, it is returned as it is (most bodies: market data, orders).
  */
-const WORTH_A_LOOK = /[\\%]|whsec_|nx_(?:test|live)_|secret|signature|password|token|authorization|private|api[-_]?key|nx[-_]?key/i;
+const WORTH_A_LOOK = /[\\%]|whsec_|nx_(?:test|live)_|secret|signature|password|token|authorization|private|api[-_]?key|nx[-_]?key|:\/\/[^\s/"]*@/i;
 
 const WEBHOOK_SECRET = /whsec_[A-Za-z0-9+/=_-]+/g;
 const API_KEY = /nx_(?:test|live)_[A-Za-z0-9]+/g;
-/** An API key with more than the shown prefix, or a webhook secret with a run worth hiding. */
-const CREDENTIAL_SHAPE = new RegExp(`nx_(?:test|live)_[A-Za-z0-9]{${KEY_SHOWN - 7},}|whsec_[A-Za-z0-9+/=_-]{${RUN},}`);
+/** The user:password@ of a URL (a webhook URL may arrive with one; it is refused, but journaled). */
+const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>\\]+@/gi;
+/** An API key with more than the shown prefix, a webhook secret with a run worth hiding, URL credentials. */
+const CREDENTIAL_SHAPE = new RegExp(`nx_(?:test|live)_[A-Za-z0-9]{${KEY_SHOWN - 7},}|whsec_[A-Za-z0-9+/=_-]{${RUN},}|[a-z][a-z0-9+.-]*://[^\\s/?#@"'<>]+@`, 'i');
 
 function leaks(form: string, index: SecretIndex | undefined): boolean {
   return CREDENTIAL_SHAPE.test(form) || (index !== undefined && index.carries(form));
@@ -43,6 +45,7 @@ export function scrubValue(value: string, index?: SecretIndex): string {
   let v = value;
   if (v.includes('whsec_')) v = v.replace(WEBHOOK_SECRET, `whsec_${REDACTED}`);
   if (v.includes('nx_')) v = v.replace(API_KEY, redactKey);
+  if (v.includes('@')) v = v.replace(URL_USERINFO, `$1${REDACTED}@`);
   return v;
 }
 
@@ -114,8 +117,18 @@ export function scrubQuery(query: string, index?: SecretIndex): string {
 
 /** A path: each segment judged on its own, so the rest of the path stays readable. */
 export function scrubPath(path: string, index?: SecretIndex): string {
+  // Field names mean nothing in a path: only escapes, our credential shapes and known secrets do.
+  const hits: [number, number][] = [];
+  index?.scan(path, (start, end) => void hits.push([start, end]));
+  if (hits.length === 0 && !/[%\\@]|whsec_|nx_/.test(path)) return path;
+  let at = 0;
   return path
     .split('/')
-    .map((segment) => scrubValue(segment, index))
+    .map((segment) => {
+      const start = at;
+      at += segment.length + 1;
+      // A secret with a '/' in it (base64) spans segments: each segment it touches goes.
+      return hits.some(([s, e]) => s < start + segment.length && e > start) ? REDACTED : scrubValue(segment, index);
+    })
     .join('/');
 }

@@ -28,8 +28,8 @@ export interface Gcra {
   entries(): Array<[key: string, tat: number]>;
   /** Replaces every key's state (entries stalest first, as entries() gives them). */
   restore(entries: ReadonlyArray<readonly [key: string, tat: number]>): void;
-  /** Notified with the key after every take() that moved its state (a write-ahead store listens). */
-  onTake?: (key: string) => void;
+  /** Notified with the key and its new state after every take() that moved it (a write-ahead store listens). */
+  onTake?: (key: string, tat: number) => void;
 }
 
 export function createGcra(limit: number, periodMs: number, maxKeys = 100_000): Gcra {
@@ -61,7 +61,7 @@ export function createGcra(limit: number, periodMs: number, maxKeys = 100_000): 
   const gcra: Gcra = {
     take: (key, now) => {
       const decision = decide(key, now, true);
-      if (decision.allowed) gcra.onTake?.(key);
+      if (decision.allowed && gcra.onTake) gcra.onTake(key, tats.get(key) as number);
       return decision;
     },
     peek: (key, now) => decide(key, now, false),

@@ -7,7 +7,7 @@ import type { RawRequest } from './raw-request.js';
 import type { KnownAgent, RuleState } from './rule-state.js';
 import type { OperationDef } from './runtime.js';
 
-export type StageName = 'route' | 'body-size' | 'authenticate' | 'rate-limit' | 'authorize' | 'parse-body' | 'validate-input';
+export type StageName = 'route' | 'auth-budget' | 'body-size' | 'authenticate' | 'rate-limit' | 'authorize' | 'parse-body' | 'validate-input';
 
 /** A rule the judge could not decide for lack of knowledge, and why. */
 export interface Undecided {
@@ -26,8 +26,8 @@ export interface Judging<A extends KnownAgent = KnownAgent> {
   rawParams?: Record<string, string>;
   /** The agent the key belongs to (authenticated operations, known agents only). */
   agent?: A;
-  /** The quota decision, for the RateLimit headers of whatever answer follows. */
-  rate?: { decision: RateDecision; windowSeconds: number };
+  /** The quota decision, for the RateLimit headers of whatever answer follows ('default' policy unless named). */
+  rate?: { decision: RateDecision; windowSeconds: number; policy?: string };
   /** The request body parsed as JSON (before validation), then the validated input. */
   json?: unknown;
   params?: Record<string, unknown>;

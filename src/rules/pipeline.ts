@@ -5,6 +5,7 @@ import { operationList } from '../generated/operations.js';
 import { SIGNING_BASE_PATH } from '../signing/constants.js';
 import type { Stage, StageName } from './judging.js';
 import { createRouter, type Router } from './match-route.js';
+import { authBudgetStage } from './stages/auth-budget.js';
 import { authenticateStage } from './stages/authenticate.js';
 import { authorizeStage } from './stages/authorize.js';
 import { bodySizeStage } from './stages/body-size.js';
@@ -21,6 +22,7 @@ export const apiRouter: Router = createRouter(operationList);
 /** Every rule of the Agent Connect API, in the order a server applies them. */
 export const apiPipeline: Pipeline = [
   routeStage(apiRouter, SIGNING_BASE_PATH),
+  authBudgetStage,
   bodySizeStage,
   authenticateStage(),
   rateLimitStage,

@@ -46,6 +46,7 @@ export const problemTemplates: Record<ProblemCode, Template> = {
   malformed_request: { status: 400, title: 'Malformed request' },
   request_timeout: { status: 408, title: 'Request timeout' },
   request_headers_too_large: { status: 431, title: 'Request header fields too large' },
+  agent_limit_reached: { status: 403, title: 'Agent limit reached' },
 };
 
 export interface ProblemOptions {

@@ -17,6 +17,12 @@ export interface RawRequest {
   readonly receivedAt: number;
   /** The client's address, for the per-address quotas; undefined when the judge does not know it. */
   readonly clientAddress?: string;
+  /**
+   * Only when the judge's clock is not the wall clock (a mock on a virtual or fixed clock): the
+   * wall-clock arrival time, so a refused timestamp that matches it can be recognised as a client
+   * signing with the real time against a mock whose clock is elsewhere.
+   */
+  readonly wallClock?: { readonly at: number; readonly judgeClock: 'virtual' | 'fixed' };
 }
 
 /** One header's value; a repeated header (an array) is joined, which no valid value survives. */

@@ -17,7 +17,12 @@ export interface Quotas<A extends KnownAgent = KnownAgent> {
   agent(agent: A): Gcra;
   /** Registrations per client address (the rules key it by addressKey()). */
   readonly registration: Gcra;
-  /** The policy window of both, in seconds, as the RateLimit headers announce it. */
+  /**
+   * Failed authentications (src/rules/stages/auth-budget.ts): per agent when the key is known
+   * (keyed by agentId), per client address otherwise (keyed by addressKey()).
+   */
+  readonly failedAuth?: { readonly perKey: Gcra; readonly perAddress: Gcra };
+  /** The policy window of all of them, in seconds, as the RateLimit headers announce it. */
   readonly windowSeconds: number;
 }
 

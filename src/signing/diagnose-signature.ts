@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { timingSafeEqual } from 'node:crypto';
 import { SIGNING_BASE_PATH } from './constants.js';
 import { hmacSha256 } from './hmac-sha256.js';
 import { pythonJsonDumps } from './python-json-dumps.js';
@@ -15,7 +16,9 @@ export type SignatureMistakeCode =
   | 'body_omitted'
   | 'wrong_secret_mode'
   | 'malformed_signature'
-  | 'unrecognised';
+  | 'unrecognised'
+  /** The request rules only: a body over 64 KiB is not diagnosed (src/rules/stages/authenticate.ts). */
+  | 'not_diagnosed';
 
 export interface SignatureDiagnosis {
   /** What the server signed, body bytes shown as UTF-8 text. Never the secret nor the expected signature. */
@@ -90,7 +93,7 @@ export function diagnoseSignature({
         : '';
   const withEncodingFix = (message: string): string => (encodingFix ? `${message} ${encodingFix}` : message);
 
-  if (hmacSha256(secret, canonical).equals(received.digest)) {
+  if (sameDigest(hmacSha256(secret, canonical), received.digest)) {
     const signedString = canonical.toString('utf8');
     if (received.encoding === 'base64') {
       return result({
@@ -121,7 +124,7 @@ export function diagnoseSignature({
   }
 
   for (const candidate of candidates({ secret, otherSecrets, timestamp, method, path, query, bodyBytes, basePath })) {
-    if (hmacSha256(candidate.secret, candidate.bytes).equals(received.digest)) {
+    if (sameDigest(hmacSha256(candidate.secret, candidate.bytes), received.digest)) {
       return result({ code: candidate.code, message: withEncodingFix(candidate.message), signedString: candidate.bytes.toString('utf8') });
     }
   }
@@ -133,6 +136,11 @@ export function diagnoseSignature({
       'timestamp + METHOD + path + body as shown in stringToSign, with the secret issued together with ' +
       'this X-NX-Key, and that the body you sign is byte-for-byte the body you send.',
   });
+}
+
+/** Constant-time, like verifySignature: a diagnosis must not become a timing oracle either. */
+function sameDigest(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** The known client mistakes, each as the string-to-sign (and secret) such a client used. */

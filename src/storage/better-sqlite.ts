@@ -10,6 +10,7 @@ interface BetterStatement {
   run(...params: SqlValue[]): unknown;
   get(...params: SqlValue[]): Record<string, unknown> | undefined;
   all(...params: SqlValue[]): Record<string, unknown>[];
+  raw(on: boolean): BetterStatement;
 }
 interface BetterDatabase {
   exec(sql: string): unknown;
@@ -65,10 +66,12 @@ export function openBetterSqlite(file: string): SqlDatabase {
   }
   const prepare = (sql: string): SqlStatement => {
     const statement = db.prepare(sql);
+    let raw: BetterStatement | undefined;
     return {
       run: (...params) => void statement.run(...params),
       get: (...params) => statement.get(...params),
       all: (...params) => statement.all(...params),
+      rows: (...params) => (raw ??= db.prepare(sql).raw(true)).all(...params) as unknown as unknown[][],
     };
   };
   return {

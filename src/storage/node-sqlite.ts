@@ -8,6 +8,8 @@ interface NodeStatement {
   run(...params: SqlValue[]): unknown;
   get(...params: SqlValue[]): SqlRow | undefined;
   all(...params: SqlValue[]): SqlRow[];
+  /** Node 22.16+/24; older 22.x return objects only. */
+  setReturnArrays?(on: boolean): void;
 }
 interface NodeDatabase {
   exec(sql: string): void;
@@ -38,6 +40,12 @@ export function openNodeSqlite(file: string): SqlDatabase {
         return row === undefined ? undefined : { ...row };
       },
       all: (...params) => statement.all(...params).map((row) => ({ ...row })),
+      rows: (...params) => {
+        const arrays = db.prepare(sql);
+        if (!arrays.setReturnArrays) return arrays.all(...params).map((row) => Object.values(row));
+        arrays.setReturnArrays(true);
+        return arrays.all(...params) as unknown as unknown[][];
+      },
     };
   };
   return {

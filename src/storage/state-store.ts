@@ -26,7 +26,8 @@ export interface StateStore {
   readonly version: number;
   /** True when the file held no state when it was opened. */
   readonly fresh: boolean;
-  load(): LoadedState;
+  /** Every meta value, and the documents of each kind asked for (all kinds when none are named). */
+  load(kinds?: readonly string[]): LoadedState;
   write(batch: StateBatch): void;
   close(): void;
 }
@@ -82,15 +83,17 @@ export function openStateStore(file: string, options: StateStoreOptions = {}): S
     driver: db.driver,
     version: info.version,
     fresh: info.fresh,
-    load() {
+    load(kinds) {
       const meta = new Map<string, string>();
-      for (const row of db.prepare('SELECT key, value FROM meta').all()) meta.set(String(row.key), String(row.value));
+      for (const [key, value] of db.prepare('SELECT key, value FROM meta').rows()) meta.set(String(key), String(value));
       const docs = new Map<string, Array<[string, string]>>();
-      for (const row of db.prepare('SELECT kind, id, data FROM docs ORDER BY kind, id').all()) {
-        const kind = String(row.kind);
-        let list = docs.get(kind);
-        if (!list) docs.set(kind, (list = []));
-        list.push([String(row.id), String(row.data)]);
+      // One range scan per kind over the (kind, id) key, rows as arrays: a restart with 100 000
+      // orders reads them without an object per row.
+      const wanted = kinds ?? db.prepare('SELECT DISTINCT kind FROM docs').rows().map(([kind]) => String(kind));
+      const byKind = db.prepare('SELECT id, data FROM docs WHERE kind = ? ORDER BY id');
+      for (const kind of wanted) {
+        const rows = byKind.rows(kind) as Array<[string, string]>;
+        if (rows.length > 0) docs.set(kind, rows);
       }
       return { meta, docs };
     },

@@ -5,6 +5,7 @@ import { createAgentClient, type AgentClient } from '../client/agent-client.js';
 import { createControlClient, type ControlClient } from '../client/control-client.js';
 import type { MockOptions } from '../mock/http/mock-options.js';
 import { startMock, type RunningMock } from '../mock/http/start-mock.js';
+import { loadFixture } from '../mock/state/load-fixture.js';
 
 export interface ReadyAgent {
   agentId: string;
@@ -22,12 +23,14 @@ export interface TestMock {
   agent: ReadyAgent;
   /** The demo live agent (all permissions, the server's default circuit breakers). */
   liveAgent: ReadyAgent;
+  /** The agents of `options.state` (a fixture, e.g. from stateBuilder()), by name. */
+  agents: Record<string, ReadyAgent>;
   control: ControlClient;
   /** The mock's clock in ms since the epoch: what a live client must sign with on a virtual clock. */
   now(): number;
   /** In-process access to the mock's state (engine, clock, journal). */
   mock: RunningMock;
-  /** Drops all state (agents, orders, journal, faults, price overrides); the ready agents stay valid. */
+  /** Back to the state it started in: empty, or `options.state` (journal, faults and price overrides dropped); the ready agents stay valid. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -37,27 +40,49 @@ export interface TestMock {
  * by the real API. Pass `clock: 'virtual:ISO'` to move time with `control.advance()` instead of
  * sleeping; the ready agents' clients then sign with the mock's time, and your own client must
  * too (`now()`), since timestamps outside ±30 s of the mock's clock get 401.
+ * A `state` fixture with a `clock` (stateBuilder() always sets one) starts a virtual clock at
+ * that time unless `clock` is given: its fills, breakers and orders are dated by it.
  */
 export async function startTestMock(options: MockOptions = {}): Promise<TestMock> {
-  const mock = await startMock({ port: 0, ...options });
+  const fixtureClock = options.state?.clock;
+  const clock = options.clock ?? (fixtureClock === undefined ? undefined : `virtual:${fixtureClock}`);
+  const mock = await startMock({ port: 0, ...options, ...(clock === undefined ? {} : { clock }) });
   const control = createControlClient(mock.url);
+  const readyAgent = (credentials: Omit<ReadyAgent, 'client'>): ReadyAgent => ({
+    ...credentials,
+    client: createAgentClient({ baseUrl: mock.baseUrl, credentials, now: () => mock.ctx.clock.now() }),
+  });
   const ready = (mode: 'sandbox' | 'live'): ReadyAgent => {
     const demo = mock.ctx.demoAgents.find((d) => d.mode === mode);
     if (!demo) throw new Error('startTestMock needs the demo agents: do not pass demoAgents: false');
-    return {
-      ...demo,
-      client: createAgentClient({ baseUrl: mock.baseUrl, credentials: demo, now: () => mock.ctx.clock.now() }),
-    };
+    return readyAgent(demo);
   };
+  const agents: Record<string, ReadyAgent> = {};
+  /** The fixture's agents (every agent but the demo ones), by name; refreshed after a reset. */
+  const collectAgents = (): void => {
+    for (const name of Object.keys(agents)) delete agents[name];
+    const demo = new Set(mock.ctx.demoAgents.map((d) => d.agentId));
+    for (const { agent, secret } of mock.ctx.engine.exportData().agents) {
+      if (demo.has(agent.agentId) || agents[agent.name]) continue;
+      agents[agent.name] = readyAgent({ agentId: agent.agentId, mode: agent.mode, apiKey: agent.apiKey, apiSecret: secret });
+    }
+  };
+  if (options.state !== undefined) collectAgents();
   return {
     url: mock.url,
     baseUrl: mock.baseUrl,
     agent: ready('sandbox'),
     liveAgent: ready('live'),
+    agents,
     control,
     now: () => mock.ctx.clock.now(),
     mock,
-    reset: async () => mock.ctx.reset(),
+    reset: async () => {
+      mock.ctx.reset();
+      if (options.state === undefined) return;
+      loadFixture(mock.ctx, options.state);
+      collectAgents();
+    },
     close: () => mock.close(),
   };
 }

@@ -22,7 +22,8 @@ let mock: TestMock;
 
 beforeAll(async () => {
   await ensureUiBuilt();
-  [browser, mock] = await Promise.all([launchBrowser(), startTestMock()]);
+  // A virtual clock: the Overview's advance controls exist only for one.
+  [browser, mock] = await Promise.all([launchBrowser(), startTestMock({ clock: 'virtual:2026-01-05T12:00:00Z' })]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -69,11 +69,12 @@ describe('nx-conformance client', () => {
       'print("my secret is", os.environ.get("MYBOT_API_SECRET"))',
       'sys.exit(3 if missing else 0)',
     ].join('\n');
-    const { code, err } = await capture(() => main(['client', '--mode', 'sandbox', '--env-prefix', 'MYBOT_', '--', ...py(script)]));
+    const { code, out, err } = await capture(() => main(['client', '--mode', 'sandbox', '--env-prefix', 'MYBOT_', '--', ...py(script)]));
     expect(err).toContain('[client] missing: [] mode: sandbox');
     expect(err).toContain('[client] my secret is [redacted]');
-    // No requests: the request checks skip, the exit check passes.
-    expect(code, err).toBe(0);
+    // It exits 0 but sends nothing: the request checks skip, and client.sends-requests fails.
+    expect(code, err).toBe(1);
+    expect(out).toMatch(/✗ client\.sends-requests .*\n[\s\S]*without sending a single request to the mock\. Does it read the base URL from NX_BASE_URL/);
   });
 
   it('stops a client that outlives --timeout and reports it, as json', { timeout: 60_000 }, async () => {

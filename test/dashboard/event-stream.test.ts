@@ -8,8 +8,9 @@ import { openSse, type SseConnection } from './sse-client.js';
 let mock: TestMock | undefined;
 const streams: SseConnection[] = [];
 
+// A virtual clock (the default is the real one), so what the stream says of it is known exactly.
 async function start(options: Parameters<typeof startTestMock>[0] = {}): Promise<TestMock> {
-  mock = await startTestMock(options);
+  mock = await startTestMock({ clock: 'virtual:2026-01-05T12:00:00Z', ...options });
   return mock;
 }
 

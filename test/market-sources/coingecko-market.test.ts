@@ -88,6 +88,19 @@ describe('CoinGecko market: a successful refresh', () => {
     expect(market.price('BTC', UPDATED)).toBe(MARKETS[0]!.current_price);
     expect(market.price('BTC', CHART.bitcoin!.prices[3]![0])).toBe(roundToStep(CHART.bitcoin!.prices[3]![1], 0.01));
   });
+
+  it('changes its revision with every update, so kept GET /market answers are dropped', async () => {
+    const { market } = setup();
+    const start = market.revision!();
+    mockFullRefresh();
+    await market.refresh();
+    const first = market.revision!();
+    expect(first).toBeGreaterThan(start);
+    // The clock stands still while the data changes: only the revision tells a cache.
+    nock(HOST).get('/api/v3/coins/markets').query(true).reply(200, laterMarkets(1.01, 0));
+    expect(await market.refresh()).toBe(true);
+    expect(market.revision!()).toBeGreaterThan(first);
+  });
 });
 
 describe('CoinGecko market: before the first success', () => {

@@ -98,7 +98,7 @@ const mistakes: Mistake[] = [
     signature: ({ secret, ts }) => hmacHex(secret, `${ts}POST/orders`),
   },
   {
-    name: 'the sandbox secret of the same-named sibling used with the live key',
+    name: "the sandbox secret of the agent's linked sandbox agent used with the live key",
     code: 'wrong_secret_mode',
     method: 'POST',
     target: '/orders',
@@ -111,6 +111,7 @@ async function setup() {
   const mock = createTestMock();
   const live = await mock.register({ name: 'Twin Bot', mode: 'live' });
   const sandbox = await mock.register({ name: 'Twin Bot', mode: 'sandbox' });
+  mock.ctx.linkAgents(live.agentId, sandbox.agentId);
   return { ...mock, live, sandbox };
 }
 

@@ -1,6 +1,6 @@
 // Graceful shutdown of the CLI mock (a child process running src/cli/main.ts through tsx, the way
 // bin/nx-conformance.js runs the compiled one: the exit code is set, never forced). On SIGTERM or
-// SIGINT a slow in-flight request (1 s of injected latency) still completes with 200, new
+// SIGINT a slow in-flight request (2 s of injected latency) still completes with 200, new
 // connections are refused at once, and the process exits 0 within 5 s (3 s for keep-alive) on an
 // idle machine. The steps wait for events (the fault hit, the shutdown line), not for time.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,8 +20,8 @@ interface Cli {
   exited: Promise<{ code: number | null; signal: string | null }>;
 }
 
-async function startCli(): Promise<Cli> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', ENTRY, 'mock', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function startCli(...extra: string[]): Promise<Cli> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', ENTRY, 'mock', '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -89,16 +89,24 @@ describe('graceful shutdown of the CLI mock', () => {
         const fault = await fetch(`${cli.url}/__nx/faults`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ operationId: 'getMarket', kind: 'latency', latencyMs: 1_000, count: 1 }),
+          body: JSON.stringify({ operationId: 'getMarket', kind: 'latency', latencyMs: 2_000, count: 1 }),
         });
         expect(fault.status, await fault.text()).toBe(201);
-        const inflight = get(`${cli.url}/v1/agent/market?coins=bitcoin`, cli.key);
+        let answered = false;
+        const inflight = get(`${cli.url}/v1/agent/market?coins=bitcoin`, cli.key).finally(() => (answered = true));
+        void inflight.catch(() => {}); // awaited below; a failed assertion before that must not leave it unhandled
         // The fault counts its hit when the request enters its latency: from then on it is in flight.
         await vi.waitFor(async () => expect(await faultHits(cli.url)).toBe(1), { timeout: 30_000, interval: 10 });
         const stopping = loadScaledTimer();
         cli.child.kill(signal);
-        // The line is written once the server has stopped listening.
-        await vi.waitFor(() => expect(cli.stderr()).toContain(`${signal}: finishing in-flight requests`), { timeout: 30_000, interval: 10 });
+        // The line is written once the server has stopped listening, and (2 s of latency leave a wide
+        // margin) while the slow request is still being served: the mock stops listening at once,
+        // not once its in-flight work is done.
+        const answeredFirst = await vi.waitFor(() => {
+          expect(cli.stderr()).toContain(`${signal}: finishing in-flight requests`);
+          return answered;
+        }, { timeout: 30_000, interval: 10 });
+        expect(answeredFirst, 'the mock stopped listening only after answering the in-flight request').toBe(false);
         expect(await connectOutcome(cli.url)).toBe('ECONNREFUSED');
 
         const answer = await inflight;
@@ -113,4 +121,66 @@ describe('graceful shutdown of the CLI mock', () => {
       }
     }, 60_000);
   }
+});
+
+describe('graceful shutdown under a keep-alive load', () => {
+  it('SIGTERM while 8 keep-alive clients loop: every answer is a 200, and each client ends on a refused connect, never a reset', async () => {
+    const cli = await startCli('--rate-limit', '1000000');
+    // 8 connections: far below what the server can queue (its listen backlog is 511).
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+    const get = (): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = http.get(`${cli.url}/v1/agent/market?coins=bitcoin`, { agent, headers: { 'x-nx-key': cli.key } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+      });
+    const answered: number[] = [];
+    let sent = 0;
+    const loop = async (): Promise<string> => {
+      for (;;) {
+        try {
+          answered.push(await get());
+          sent += 1;
+        } catch (error) {
+          return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        }
+      }
+    };
+    try {
+      const loops = Array.from({ length: 8 }, loop);
+      await vi.waitFor(() => expect(sent).toBeGreaterThan(200), { timeout: 30_000, interval: 10 });
+      cli.child.kill('SIGTERM');
+      const endings = await Promise.all(loops);
+      expect(new Set(answered)).toEqual(new Set([200]));
+      expect(endings, `after ${sent} answers`).toEqual(Array(8).fill('ECONNREFUSED'));
+      expect((await cli.exited).code, cli.stderr()).toBe(0);
+    } finally {
+      agent.destroy();
+      if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGKILL');
+    }
+  }, 60_000);
+});
+
+describe('draining (in-process)', () => {
+  it('an answer still in flight when close() starts says Connection: close', async () => {
+    const { startMock } = await import('../../src/mock/http/start-mock.js');
+    const mock = await startMock({ port: 0, rateLimit: 100_000 });
+    const key = mock.ctx.demoAgents[0]!.apiKey;
+    mock.ctx.faults.add({ operationId: 'getMarket', kind: 'latency', latencyMs: 300, count: 1 });
+    const agent = new http.Agent({ keepAlive: true });
+    const answer = new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+      http.get(`${mock.baseUrl}/market?coins=bitcoin`, { agent, headers: { 'x-nx-key': key } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers));
+      }).on('error', reject);
+    });
+    await vi.waitFor(() => expect(mock.ctx.faults.list()[0]?.hits).toBe(1), { timeout: 10_000, interval: 5 });
+    const closing = mock.close();
+    expect((await answer).connection).toBe('close');
+    await closing;
+    agent.destroy();
+  });
 });

@@ -51,6 +51,14 @@ export function runStorageSuite({ driver, unavailable, skip = {} }: StorageSuite
       again.close();
     });
 
+    test('load() of named kinds reads only those, in id order', () => {
+      const store = open();
+      store.write({ meta: [['m', '1']], put: [['order', '2', 'b'], ['agent', 'x', 'y'], ['order', '1', 'a']] });
+      const loaded = store.load(['order', 'webhook']);
+      expect([...loaded.docs]).toEqual([['order', [['1', 'a'], ['2', 'b']]]]);
+      store.close();
+    });
+
     test('put replaces a document with the same kind and id; remove deletes it', () => {
       const store = open();
       store.write({ meta: [['m', '1']], put: [['order', '1', 'old'], ['order', '2', 'keep']] });

@@ -6,6 +6,7 @@ import type { RawRequestRecord } from '../../mock/index.js';
 import type { CheckCategory } from '../findings.js';
 import { pass, type AgentMode, type Outcome } from '../outcome.js';
 import { recordEvidence, reproduceRecord, scrub } from './reproduce.js';
+import { shellJoin } from './shell-join.js';
 
 export { pass, skip } from '../outcome.js';
 
@@ -20,6 +21,8 @@ export interface ClientExit {
 }
 
 export interface ClientRun {
+  /** The client's argv, for the re-run line of a reproduction. */
+  command?: readonly string[];
   mode: AgentMode;
   scenario: string | null;
   agent: { agentId: string; apiKey: string; apiSecret: string; permissions: readonly Permission[] };
@@ -58,7 +61,7 @@ export function fail(run: ClientRun, message: string, expected: string, actual: 
   const secret = run.agent.apiSecret;
   const first = offending[0];
   const clean = scrub(message, secret);
-  const rerun = `# re-run the client: nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- <command>`;
+  const rerun = rerunLine(run);
   const shown = offending.slice(0, 5).map((r) => `#   ${describe(r)}`);
   return {
     status: 'fail',
@@ -71,6 +74,12 @@ export function fail(run: ClientRun, message: string, expected: string, actual: 
         ? reproduceRecord(first, secret, clean, { literalSignature: options.literalSignature })
         : [`# ${clean.replace(/\n/g, ' ')}`, ...(shown.length > 0 ? ['# the requests, in order:', ...shown] : []), rerun].join('\n'),
   };
+}
+
+/** The command that runs this client again, quoted for a shell. */
+export function rerunLine(run: ClientRun): string {
+  const command = run.command ? scrub(shellJoin(run.command), run.agent.apiSecret) : '<command>';
+  return `# run the client again: npx nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- ${command}`;
 }
 
 /** `GET /v1/agent/market?coins=x` for messages. Never carries header values, so never secrets. */

@@ -3,6 +3,7 @@ export { runClientChecks, ENV_NAMES, UnknownScenarioError, type ClientRunOptions
 export { clientChecks } from './checks/index.js';
 export { scenarios, scenarioNames, scenarioByName, type Scenario } from './scenarios/index.js';
 export type { ClientCheck, ClientRun, ClientExit } from './client-check.js';
+export { shellJoin } from './shell-join.js';
 export {
   specViolations,
   authViolations,

@@ -62,12 +62,15 @@ export function reproduceRecord(rec: RawRequestRecord, secret: string, note: str
   for (const [name, value] of Object.entries(redactHeaders(request.headers))) shown.push(`${name}: ${value}`);
   if (request.body.length > 0) shown.push('', ...request.body.split('\n'));
   const lines = [`# ${scrub(note, secret).replace(/\n/g, ' ')}`, '# the request as the client sent it:', ...shown.map((l) => `#   ${l}`)];
+  // The mock goes to $NX_BASE_URL (default: `npx nx-conformance mock` on its default port), so a
+  // mock on another port, as its banner prints it, is reached too.
+  const target = '# re-send it to the mock at $NX_BASE_URL (`npx nx-conformance mock` prints it; default :4010)';
   if (options.literalSignature) {
-    lines.push('# re-send it to `npx nx-conformance mock`, with the same (wrong) signature:');
-    lines.push(toCurl(exchange, undefined, { literalSignature: true, realClock: { offsetMs: 0 } }));
+    lines.push(`${target}, with the same (wrong) signature:`);
+    lines.push(toCurl(exchange, undefined, { literalSignature: true, realClock: { offsetMs: 0 }, baseUrlFrom: 'NX_BASE_URL' }));
   } else {
-    lines.push('# re-send it to `npx nx-conformance mock` (curl signs correctly from $NX_API_SECRET):');
-    lines.push(toCurl(exchange, undefined, { realClock: { offsetMs: 0 } }));
+    lines.push(`${target}; curl signs correctly from $NX_API_SECRET:`);
+    lines.push(toCurl(exchange, undefined, { realClock: { offsetMs: 0 }, baseUrlFrom: 'NX_BASE_URL' }));
   }
   return lines.join('\n');
 }

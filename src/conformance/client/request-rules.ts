@@ -13,6 +13,7 @@ import type { KnownAgent, RuleState } from '../../rules/rule-state.js';
 import type { OperationDef } from '../../rules/runtime.js';
 import { apiKeyProblem, modeOfKey, needsSigning, signatureProblem, timestampProblem } from '../../rules/stages/authenticate.js';
 import { relativePath } from '../../rules/stages/route.js';
+import { FAILED_AUTH_DEFAULTS } from '../../rules/stages/auth-budget.js';
 import { issueLine, type ValidationIssue } from '../../rules/zod-issues.js';
 import { SIGNING_BASE_PATH } from '../../signing/constants.js';
 
@@ -48,6 +49,7 @@ export function operationOf(req: Pick<RawRequest, 'method' | 'path'>): Operation
 
 const KIND_OF_STAGE: Record<StageName, RuleKind> = {
   route: 'route',
+  'auth-budget': 'quota',
   'body-size': 'body',
   authenticate: 'auth',
   'rate-limit': 'quota',
@@ -143,18 +145,26 @@ export interface RecordingKnowledge {
   /** Whether `agents` is every agent the mock had: then any other key is refused as unknown. */
   complete: boolean;
   /** The mock's quotas, replayed over the recorded arrival times; without them quotas stay undecided. */
-  quotas?: { perAgentPerMinute: number; registrationsPerMinute: number };
+  quotas?: { perAgentPerMinute: number; registrationsPerMinute: number; failedAuthPerKey?: number; failedAuthPerAddress?: number };
 }
 
 /** What the client runner knows about the recording mock, as the rules' state. */
 export function recordingState(knowledge: RecordingKnowledge): RuleState<KnownAgent & { apiSecret: string }> {
   const byKey = new Map(knowledge.agents.map((a) => [a.apiKey, a]));
-  const agentQuota = knowledge.quotas ? createGcra(knowledge.quotas.perAgentPerMinute, 60_000) : undefined;
-  const registration = knowledge.quotas ? createGcra(knowledge.quotas.registrationsPerMinute, 60_000) : undefined;
+  const q = knowledge.quotas;
+  const perMinute = (limit: number) => createGcra(limit, 60_000);
   return {
     agentByKey: (key) => byKey.get(key) ?? (knowledge.complete ? null : undefined),
     secretOf: (agent) => agent.apiSecret,
-    quotas: agentQuota && registration ? { agent: () => agentQuota, registration, windowSeconds: 60 } : undefined,
+    quotas: q && {
+      agent: ((quota) => () => quota)(perMinute(q.perAgentPerMinute)),
+      registration: perMinute(q.registrationsPerMinute),
+      failedAuth: {
+        perKey: perMinute(q.failedAuthPerKey ?? FAILED_AUTH_DEFAULTS.perKey),
+        perAddress: perMinute(q.failedAuthPerAddress ?? FAILED_AUTH_DEFAULTS.perAddress),
+      },
+      windowSeconds: 60,
+    },
   };
 }
 

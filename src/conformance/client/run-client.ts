@@ -10,9 +10,10 @@ import { ALL_PERMISSIONS, type AgentMode } from '../check.js';
 import { summarize, type Finding, type RunSummary } from '../findings.js';
 import { runLoop, type RunUnit } from '../run-loop.js';
 import { clientChecks } from './checks/index.js';
-import type { ClientCheck, ClientRun } from './client-check.js';
+import { rerunLine, type ClientCheck, type ClientRun } from './client-check.js';
 import { scrub } from './reproduce.js';
 import { scenarioByName, scenarioNames, type Scenario } from './scenarios/index.js';
+import { shellJoin } from './shell-join.js';
 import { spawnClient } from './spawn-client.js';
 
 export interface ClientRunOptions {
@@ -21,8 +22,10 @@ export interface ClientRunOptions {
   modes: readonly AgentMode[];
   /** The agent's permissions (default: all). */
   permissions?: readonly Permission[];
-  /** Scenario names; each runs separately (default: one plain run). */
+  /** Scenario names; each runs separately, after a plain run (the baseline). */
   scenarios?: readonly string[];
+  /** With scenarios, run the plain baseline too (default true, as `--scenario` documents). */
+  baseline?: boolean;
   /** Prefix of the environment variables (default `NX_`: NX_BASE_URL, NX_API_KEY, …). */
   envPrefix?: string;
   /** Per run, in ms (default 60 000). */
@@ -56,7 +59,9 @@ export async function runClientChecks(options: ClientRunOptions): Promise<RunSum
   const startedAt = new Date().toISOString();
   const unknown = (options.scenarios ?? []).filter((n) => !scenarioByName(n));
   if (unknown.length > 0) throw new UnknownScenarioError(unknown);
-  const picked: (Scenario | null)[] = options.scenarios?.length ? options.scenarios.map((n) => scenarioByName(n) ?? null) : [null];
+  // null is the plain run: always without scenarios, and first with them unless baseline: false.
+  const chosen = (options.scenarios ?? []).map((n) => scenarioByName(n) ?? null);
+  const picked: (Scenario | null)[] = chosen.length === 0 || options.baseline !== false ? [null, ...chosen] : chosen;
   const signal = options.signal ?? new AbortController().signal;
 
   // Records one run of the client per mode and scenario, then yields the checks that judge it.
@@ -76,7 +81,7 @@ export async function runClientChecks(options: ClientRunOptions): Promise<RunSum
   const loop = await runLoop(units(), { signal, onFinding: options.onFinding });
   return summarize({
     kind: 'client',
-    target: `client: ${options.command.join(' ')}`,
+    target: `client: ${shellJoin(options.command)}`,
     modes: options.modes,
     startedAt,
     durationMs: performance.now() - started,
@@ -116,7 +121,7 @@ async function recordRun(options: ClientRunOptions, mode: AgentMode, scenario: S
     await mock.close(1_000);
     requests.sort((a, b) => a.receivedAt - b.receivedAt);
     const faultHits = mock.ctx.faults.list().reduce((sum, f) => sum + f.hits, 0);
-    return { mode, scenario: scenario?.name ?? null, agent: registered, requests, exit, timeoutMs, faultHits };
+    return { command: options.command, mode, scenario: scenario?.name ?? null, agent: registered, requests, exit, timeoutMs, faultHits };
   } finally {
     await mock.close(1_000);
   }
@@ -130,6 +135,6 @@ export function judgeUnit(check: ClientCheck, run: ClientRun): RunUnit {
     ...(run.scenario ? { scenario: run.scenario } : {}),
     // A check that throws is a bug of ours: the loop reports it as a failure, never silently green.
     run: async () => check.run(run),
-    evidence: () => ({ evidence: [], reproduce: `# run the client again: nx-conformance client --mode ${run.mode}${run.scenario ? ` --scenario ${run.scenario}` : ''} -- <command>` }),
+    evidence: () => ({ evidence: [], reproduce: rerunLine(run) }),
   };
 }

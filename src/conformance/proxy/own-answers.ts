@@ -2,10 +2,8 @@
 // answers (as the spec documents them: a ProblemCode, a requestId matching X-Request-Id), the
 // request body within its limit, and the rate-limit headers a stopped request should carry.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { problemTemplates } from '../../rules/problems.js';
+import { problemBody, type Problem } from '../../rules/problems.js';
 import { isHopByHop } from './forward.js';
-
-const PROBLEM_BASE = 'https://docs.next.exchange/problems/';
 
 export interface OwnProblem {
   status: number;
@@ -13,11 +11,10 @@ export interface OwnProblem {
   text: string;
 }
 
-/** A problem+json answer of the proxy itself, as the spec documents them (code, requestId, X-Request-Id). */
-export function ownProblem(requestId: string, status: number, code: string, detail: string, violations: string): OwnProblem {
-  const title = problemTemplates[code as keyof typeof problemTemplates]?.title ?? code.replace(/_/g, ' ');
-  const text = JSON.stringify({ type: PROBLEM_BASE + code, title, status, code, detail, requestId });
-  return { status, text, headers: { 'content-type': 'application/problem+json', 'x-request-id': requestId, 'x-nx-violations': violations } };
+/** A problem+json answer of the proxy itself, from the shared templates (code, requestId, X-Request-Id). */
+export function ownProblem(requestId: string, found: Problem, violations: string): OwnProblem {
+  const text = JSON.stringify(problemBody(found, requestId));
+  return { status: found.status, text, headers: { ...found.headers, 'content-type': 'application/problem+json', 'x-request-id': requestId, 'x-nx-violations': violations } };
 }
 
 export function send(res: ServerResponse, problem: OwnProblem): void {

@@ -6,11 +6,13 @@
 // violation; the proxy's own problems conform to the spec (documented codes, requestId).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Exchange } from '../../client/agent-client.js';
+import type { ProblemCode } from '../../generated/schemas.js';
+import { problem } from '../../rules/problems.js';
+import { payloadTooLarge } from '../../rules/stages/body-size.js';
 import { closeGracefully, listen } from '../../net/listen.js';
 import { redactTarget, redactText, SecretIndex } from '../../redact.js';
 import { SIGNING_BASE_PATH } from '../../signing/index.js';
 import { summarize as summarizeRun, type RunSummary } from '../findings.js';
-import { problemTemplates } from '../../rules/problems.js';
 import { forward, isHopByHop, type Upstream } from './forward.js';
 import { flat, keyOf, ownProblem, RATE_LIMIT_HEADERS, readBody, send } from './own-answers.js';
 import { requestViolations, responseViolations } from './judge.js';
@@ -83,7 +85,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     const path = q === -1 ? url : url.slice(0, q);
     const shown = redactTarget(url, hidden);
     const body = await readBody(req, options.bodyLimit ?? 1024 * 1024);
-    if (body === null) return send(res, ownProblem(requestId, 413, 'payload_too_large', 'The body is over the proxy limit.', '0; '));
+    if (body === null) return send(res, ownProblem(requestId, payloadTooLarge(options.bodyLimit ?? 1024 * 1024), '0; '));
     const receivedAt = now();
     const mine: Violation[] = [];
     // Evidence for the report: the request as received (the scrubbed body), and what went back.
@@ -101,9 +103,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       for (const v of requestViolations(raw, secrets)) mine.push(note({ direction: 'request', method, path: shown, status: null, code: v.code, message: v.message }));
       const first = mine[0];
       if (options.errors && first) {
-        const status = problemTemplates[first.code as keyof typeof problemTemplates]?.status ?? 400;
-        const stopped = ownProblem(requestId, status, first.code, `The nx-conformance proxy stopped this request: ${first.message}`, violationsHeader(mine));
-        if (status !== 401) Object.assign(stopped.headers, rateHeaders.get(keyOf(req)) ?? {});
+        // Request violations carry the rules' problem codes: the answer a strict server would give.
+        const stopped = ownProblem(requestId, problem(first.code as ProblemCode, `The nx-conformance proxy stopped this request: ${first.message}`), violationsHeader(mine));
+        if (stopped.status !== 401) Object.assign(stopped.headers, rateHeaders.get(keyOf(req)) ?? {});
         keep(stopped);
         return send(res, stopped);
       }
@@ -114,7 +116,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       log(scrub(`upstream ${method} ${shown} failed: ${reason}`));
-      const down = ownProblem(requestId, 503, 'service_unavailable', `The nx-conformance proxy could not reach the target: ${reason}`, violationsHeader(mine));
+      const down = ownProblem(requestId, problem('service_unavailable', `The nx-conformance proxy could not reach the target: ${reason}`), violationsHeader(mine));
       keep(down);
       return send(res, down);
     }
@@ -128,7 +130,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       }
       const bad = mine.find((v) => v.direction === 'response');
       keep(answer);
-      if (options.errors && bad) return send(res, ownProblem(requestId, 500, 'internal_error', `The target's answer breaks the spec (nonconformant_response): ${bad.message}`, violationsHeader(mine)));
+      if (options.errors && bad) return send(res, ownProblem(requestId, problem('internal_error', `The target's answer breaks the spec (nonconformant_response): ${bad.message}`), violationsHeader(mine)));
     }
     const headers: string[] = [];
     for (let i = 0; i + 1 < upstream.rawHeaders.length; i += 2) {
@@ -144,7 +146,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(scrub(`proxy error: ${error instanceof Error ? error.message : String(error)}`));
-      if (!res.headersSent) send(res, ownProblem(`req_proxy_error_${count}`, 500, 'internal_error', 'The nx-conformance proxy failed on this request; its log says why.', '0; '));
+      if (!res.headersSent) send(res, ownProblem(`req_proxy_error_${count}`, problem('internal_error', 'The nx-conformance proxy failed on this request; its log says why.'), '0; '));
       else res.destroy();
     });
   });

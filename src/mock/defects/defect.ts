@@ -2,7 +2,11 @@
 // mock's parts (a rule, a stage, a handler, the problem renderer or an engine policy). Switching it
 // on (`--defect NAME`) builds the mock from `apply(defaultParts)`; nothing else changes.
 import type { Stage, StageName } from '../../rules/judging.js';
+import type { Gcra, RateDecision } from '../../rules/gcra.js';
 import { replaceStage } from '../../rules/pipeline.js';
+import type { RawRequest } from '../../rules/raw-request.js';
+import type { KnownAgent } from '../../rules/rule-state.js';
+import { applyDecision } from '../../rules/stages/rate-limit.js';
 import { authenticateStage } from '../../rules/stages/authenticate.js';
 import { signingRules, type SigningRules } from '../../rules/stages/signing-rules.js';
 import type { OperationId } from '../../generated/operations.js';
@@ -29,6 +33,21 @@ export function defineDefect<const N extends string>(defect: Defect & { name: N 
 /** Parts with one request-rule stage replaced. */
 export function withStage(parts: MockParts, name: StageName, replace: (current: Stage) => Stage): MockParts {
   return { ...parts, pipeline: replaceStage(parts.pipeline, name, replace) };
+}
+
+/**
+ * Parts whose per-agent quota is decided differently (registrations, and agents the judge does
+ * not know, keep the rule); the decision is applied as the rule applies its own.
+ */
+export function withAgentQuota(parts: MockParts, decide: (quota: Gcra, agent: KnownAgent, raw: RawRequest) => RateDecision): MockParts {
+  return withStage(parts, 'rate-limit', (limit) => ({
+    ...limit,
+    run(j) {
+      const quotas = j.state.quotas;
+      if (j.op?.security === 'none' || !j.agent || !quotas) return limit.run(j);
+      return applyDecision(j, decide(quotas.agent(j.agent), j.agent, j.raw), quotas.windowSeconds, 'this agent');
+    },
+  }));
 }
 
 /** Parts whose authentication follows different signing rules (SIGNING.md misread one way). */

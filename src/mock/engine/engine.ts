@@ -62,11 +62,6 @@ export interface Engine {
   orderCounts(agentId: string): { total: number; open: number };
   /** The agent's API secret (for the HMAC check); throws agent_not_found for unknown ids. */
   secretOf(agentId: string): string;
-  /**
-   * Secrets of the agents registered under the same name in the other mode (at most 4): the
-   * "signed with my sandbox secret" mistake the signature diagnostics look for. Failure path only.
-   */
-  siblingSecrets(agentId: string): string[];
   placeOrder(agentId: string, input: PlaceOrderInput): PlaceOrderResult;
   getOrder(agentId: string, orderId: string): OrderView;
   listOrders(agentId: string, query?: ListOrdersQuery): OrderPage;
@@ -81,7 +76,7 @@ export interface Engine {
   stats(): EngineStats;
   /** The whole state as plain data (state/engine-data.ts), for a state file or a fixture. */
   exportData(): EngineData;
-  /** Replaces the whole state; throws EngineDataError (and changes nothing) when `data` is malformed. */
+  /** Replaces the whole state with `data` (taken over, not copied); throws EngineDataError (and changes nothing) when it is malformed. */
   importData(data: EngineData): void;
   /**
    * Calls `listener` at the end of every operation that changed state, with what it changed,
@@ -168,18 +163,6 @@ export function createEngine(options: EngineOptions): Engine {
       const secret = ctx.state.secrets.get(agentId);
       if (secret === undefined) throw new EngineError('agent_not_found', `No agent ${JSON.stringify(agentId)}.`);
       return secret;
-    },
-    siblingSecrets: (agentId) => {
-      const self = ctx.state.agents.get(agentId);
-      if (!self) return [];
-      const out: string[] = [];
-      for (const other of ctx.state.agents.values()) {
-        if (out.length >= 4) break;
-        if (other.name !== self.name || other.mode === self.mode) continue;
-        const secret = ctx.state.secrets.get(other.agentId);
-        if (secret !== undefined) out.push(secret);
-      }
-      return out;
     },
     placeOrder: (agentId, input) => forAgent(agentId, (a) => placeOrder(ctx, a, input)),
     getOrder: (agentId, orderId) => forAgent(agentId, (a) => toOrderView(ctx.strategies.readableOrder(ctx, a, orderId))),

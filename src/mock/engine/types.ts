@@ -115,4 +115,11 @@ export interface MarketSource {
    * range() one UTC day at a time while orders rest.
    */
   quietUntil?(symbol: string, from: EpochMs, to: EpochMs, below: number, above: number): EpochMs;
+  /**
+   * What caches of market answers (GET /market's snapshots) key on: a number that changes whenever
+   * the same question may get a different answer (new data came in), a constant when every answer
+   * is a pure function of the arguments (the seeded model, a replay). A source without it is never
+   * cached.
+   */
+  revision?(): number;
 }

@@ -2,7 +2,7 @@
 // headers), and a journal entry written when the response has gone out.
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
-import { redactBody, redactHeaders, redactPath, redactQuery } from '../../redact.js';
+import { bodyWindow, redactBody, redactHeaders, redactPath, redactQuery } from '../../redact.js';
 import type { MockContext } from './mock-context.js';
 import type { RequestState } from './request-state.js';
 
@@ -30,22 +30,28 @@ export function beginRequest(ctx: MockContext): RequestHandler {
     res.setHeader('X-Request-Id', requestId);
     if (control) return next();
     res.on('finish', () => {
-      ctx.journal.add({
-        at: new Date(ctx.clock.now()).toISOString(),
-        requestId,
-        method: req.method,
-        // Everything a client sent can carry a credential: redacted whole, clipped afterwards.
-        path: redactPath(fullPath, ctx.secrets),
-        query: redactQuery(state.rawQuery, ctx.secrets),
-        operationId: state.judging?.op?.operationId ?? null,
-        agentId: state.judging?.agent?.agentId ?? null,
-        status: res.statusCode,
-        code: state.problemCode ?? null,
-        durationMs: Math.round((performance.now() - state.startedAt) * 100) / 100,
-        requestHeaders: redactHeaders(req.headers, ctx.secrets),
-        requestBody: redactBody(state.rawBody.toString('utf8'), ctx.secrets),
-        responseBody: redactBody(state.responseBody ?? '', ctx.secrets),
-      });
+      // Everything a client sent can carry a credential: redacted whole, clipped afterwards. The
+      // journal redacts it all before storing the entry.
+      const raw = { query: state.rawQuery, headers: req.headers, requestBody: bodyWindow(state.rawBody.toString('utf8')), responseBody: bodyWindow(state.responseBody ?? '') };
+      ctx.journal.add(
+        {
+          at: new Date(ctx.clock.now()).toISOString(),
+          requestId,
+          method: req.method,
+          path: redactPath(fullPath, ctx.secrets),
+          operationId: state.judging?.op?.operationId ?? null,
+          agentId: state.judging?.agent?.agentId ?? null,
+          status: res.statusCode,
+          code: state.problemCode ?? null,
+          durationMs: Math.round((performance.now() - state.startedAt) * 100) / 100,
+        },
+        () => ({
+          query: redactQuery(raw.query, ctx.secrets),
+          requestHeaders: redactHeaders(raw.headers, ctx.secrets),
+          requestBody: redactBody(raw.requestBody, ctx.secrets),
+          responseBody: redactBody(raw.responseBody, ctx.secrets),
+        }),
+      );
       ctx.options.onRequest?.({
         requestId,
         method: req.method,

@@ -7,6 +7,7 @@ import { beginRequest } from './begin-request.js';
 import { createControlRouter } from './control/control-router.js';
 import { errorHandler } from './error-handler.js';
 import { createMockContext, type MockContext } from './mock-context.js';
+import { commitBeforeResponse } from '../state/persist/commit-stage.js';
 import type { MockOptions } from './mock-options.js';
 import { requestState } from './request-state.js';
 import { respond } from './respond.js';
@@ -24,6 +25,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   app.disable('etag');
   app.set('query parser', 'simple');
   app.use(beginRequest(ctx));
+  if (ctx.persistence) app.use(commitBeforeResponse(ctx.persistence, ctx.log));
   if (ctx.options.control) app.use('/__nx', createControlRouter(ctx));
   app.use(
     '/v1/agent',

@@ -3,7 +3,8 @@
 // They are the only agents whose secrets are not cryptographically random: documented as such.
 import { createHash } from 'node:crypto';
 import type { Engine } from '../engine/index.js';
-import type { Mode, Permission } from '../engine/types.js';
+import type { Mode } from '../engine/types.js';
+import { ALL_PERMISSIONS } from '../../rules/permission.js';
 
 export interface DemoAgent {
   agentId: string;
@@ -12,7 +13,6 @@ export interface DemoAgent {
   apiSecret: string;
 }
 
-const ALL_PERMISSIONS: Permission[] = ['read:market', 'read:portfolio', 'write:orders', 'read:sentiment', 'read:social', 'write:webhook'];
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 function derive(seed: number, label: string, length: number): string {

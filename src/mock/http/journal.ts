@@ -1,7 +1,8 @@
 // The request journal: a capped ring buffer of what the mock saw and answered, for the control
 // API and for the client-side conformance runner. Secrets never enter it: signatures, secrets
-// and most of each API key are redacted before an entry is stored.
-import type { Refuser } from './request-state.js';
+// and most of each API key are redacted before an entry is stored (issue 16: a secret never sits
+// unredacted in the journal, not even until someone reads it). Entries hold clipped copies only.
+import type { Refuser } from './refuser.js';
 
 export interface JournalEntry {
   seq: number;
@@ -57,8 +58,13 @@ export interface JournalFilter {
   limit?: number;
 }
 
+/** The parts of an entry that hold what a client sent: redacted (by `details`) before storing. */
+export type JournalDetails = Pick<JournalEntry, 'query' | 'requestHeaders' | 'requestBody' | 'responseBody'>;
+type JournalMeta = Omit<JournalEntry, keyof JournalDetails>;
+
 export interface Journal {
-  add(entry: Omit<JournalEntry, 'seq'>): void;
+  /** Adds an entry; `details` (which redacts) is called at once, before anything is stored. */
+  add(entry: Omit<JournalMeta, 'seq'>, details: () => JournalDetails): void;
   list(filter?: JournalFilter): JournalEntry[];
   clear(): void;
   /** Calls `listener` with each entry as it is added (the dashboard's event feed); returns unsubscribe. */
@@ -73,8 +79,8 @@ export function createJournal(capacity = 1000): Journal {
   let seq = 0;
   const listeners = new Set<(entry: JournalEntry) => void>();
   return {
-    add(entry) {
-      const full = { seq: ++seq, ...entry };
+    add(entry, details) {
+      const full: JournalEntry = { seq: ++seq, ...entry, ...details() };
       if (ring.length < capacity) ring.push(full);
       else ring[next] = full;
       next = (next + 1) % capacity;

@@ -20,6 +20,7 @@ import { mockRuleState } from './mock-rule-state.js';
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from './mock-options.js';
 import { createWebhookRegistry, type WebhookRegistry } from './webhook-registry.js';
 import { loadFixture } from '../state/load-fixture.js';
+import { attachPersistence, type Persistence } from '../state/persist/persistence.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { createEventHub, type EventHub } from '../ui/event-hub.js';
 
@@ -29,6 +30,8 @@ export interface MockContext {
   readonly market: OverridableMarket;
   readonly engine: Engine;
   readonly registerLimiter: Gcra;
+  /** Failed authentications per known key and per address (src/rules/stages/auth-budget.ts). */
+  readonly failedAuthLimiters: { perKey: Gcra; perAddress: Gcra };
   readonly journal: Journal;
   readonly faults: FaultTable;
   /** The seeded defects switched on (their overrides are in `parts`). */
@@ -44,14 +47,23 @@ export interface MockContext {
   readonly secrets: SecretIndex;
   /** Seeded ids for things the engine does not own (webhooks). */
   readonly ids: Rng;
+  /** The generator of API key bodies with deterministicKeys; null when keys are random. */
+  readonly keys: Rng | null;
   /** The /__nx/events feed of the dashboard; idle (and nearly free) while nobody listens. */
   readonly events: EventHub;
   demoAgents: DemoAgent[];
   agentLimiterFor(agent: AgentRecord): Gcra;
+  /**
+   * Links two agents of one person (a sandbox and a live one) so that a signature made with the
+   * other's secret is diagnosed as wrong_secret_mode. Only explicit links count: never a name match.
+   */
+  linkAgents(a: string, b: string): void;
+  /** The agent linked to this one, if any. */
+  linkedAgentOf(agentId: string): string | undefined;
   /** Every rate limiter by name (`register`, `agent:<requests per minute>`), for a state file. */
   readonly limiters: ReadonlyMap<string, Gcra>;
   /** Called after a limiter's take() moved a key's state (a write-ahead store listens). */
-  onLimiterTake?: (limiter: string, key: string) => void;
+  onLimiterTake?: (limiter: string, key: string, tat: number) => void;
   /** Requests answered so far: the counters behind request ids (req_…) and control ids (ctl_…). */
   requestCount: number;
   controlRequestCount: number;
@@ -61,6 +73,8 @@ export interface MockContext {
    * polling /__nx never shifts the request ids the API hands out.
    */
   nextControlRequestId(): string;
+  /** The state file (--state), when there is one. */
+  readonly persistence?: Persistence;
   /** Drops all state, as after a fresh start with the same options (the clock excepted). */
   reset(): void;
   log(line: string): void;
@@ -72,10 +86,22 @@ function cryptoSecret(): string {
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+// Random bytes drawn 4 KiB at a time: a small Buffer per key, 10 000 times over, leaves the
+// process's resident memory megabytes higher than one buffer refilled now and then.
+let keyBytes = Buffer.alloc(0);
+let keyByteAt = 0;
+
 /** 32 base62 characters from node:crypto (bytes ≥ 248 are dropped, so every character is equally likely). */
 function cryptoKeyBody(): string {
   const out: string[] = [];
-  while (out.length < 32) for (const byte of randomBytes(40)) if (byte < 248 && out.length < 32) out.push(BASE62[byte % 62] as string);
+  while (out.length < 32) {
+    if (keyByteAt >= keyBytes.length) {
+      keyBytes = randomBytes(4096);
+      keyByteAt = 0;
+    }
+    const byte = keyBytes[keyByteAt++] as number;
+    if (byte < 248) out.push(BASE62[byte % 62] as string);
+  }
   return out.join('');
 }
 
@@ -83,10 +109,12 @@ function cryptoKeyBody(): string {
  * API key bodies: random unless deterministicKeys asks for seeded ones. Seeded keys come from a
  * stream of their own, so agent and order ids are the same whichever kind of key is in use.
  */
-function keySourceFor(options: ResolvedMockOptions): () => string {
-  if (!options.deterministicKeys) return cryptoKeyBody;
-  const rng = createRng(`${options.seed}:keys`);
-  return () => randomBase62(rng, 32);
+function keyGenerator(options: ResolvedMockOptions): Rng | null {
+  return options.deterministicKeys ? createRng(`${options.seed}:keys`) : null;
+}
+
+function keySourceFor(keys: Rng | null): () => string {
+  return keys === null ? cryptoKeyBody : () => randomBase62(keys, 32);
 }
 
 export function createMockContext(input: MockOptions = {}): MockContext {
@@ -100,13 +128,13 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   const onCredential = (credential: string): void => secrets.add(credential);
   // Every line goes out redacted: log lines quote requests, errors and webhook URLs.
   const log = (line: string): void => options.log?.(redactText(line, secrets));
-  const makeEngine = (): Engine =>
+  const makeEngine = (keys: Rng | null): Engine =>
     createEngine({
       clock,
       market,
       rng: createRng(`${options.seed}:engine`),
       secretSource,
-      keySource: keySourceFor(options),
+      keySource: keySourceFor(keys),
       onCredential,
       startingCash: options.startingCash,
       feeBps: options.feeBps,
@@ -116,11 +144,12 @@ export function createMockContext(input: MockOptions = {}): MockContext {
       strategies: parts.engine,
     });
   const limiters = new Map<string, Gcra>();
+  const links = new Map<string, string>();
   const limiter = (name: string, limit: number): Gcra => {
     let found = limiters.get(name);
     if (!found) {
       found = createGcra(limit, 60_000);
-      found.onTake = (key) => ctx.onLimiterTake?.(name, key);
+      found.onTake = (key, tat) => ctx.onLimiterTake?.(name, key, tat);
       limiters.set(name, found);
     }
     return found;
@@ -130,12 +159,15 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   const webhookDelivery = createWebhookDispatcher({
     clock, registry: webhooks, seed: options.seed, timeoutMs: options.webhookTimeoutMs, targets: options.webhookTargets, log,
   });
+  const initialKeys = keyGenerator(options);
   const ctx: MockContext = {
     options,
     clock,
     market,
-    engine: makeEngine(),
+    keys: initialKeys,
+    engine: makeEngine(initialKeys),
     registerLimiter: limiter('register', options.registerRateLimit),
+    failedAuthLimiters: { perKey: limiter('failed-auth:key', options.failedAuthPerKey), perAddress: limiter('failed-auth:address', options.failedAuthPerAddress) },
     journal: createJournal(options.journalSize),
     faults: createFaultTable(options.seed),
     defects,
@@ -149,6 +181,15 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     ids: createRng(`${options.seed}:http`),
     events,
     demoAgents: [],
+    linkAgents(a, b) {
+      links.set(a, b);
+      links.set(b, a);
+    },
+    linkedAgentOf(agentId) {
+      // The demo agents are one person's sandbox and live agent: always linked to each other.
+      const demo = ctx.demoAgents.find((d) => d.agentId === agentId);
+      return links.get(agentId) ?? (demo ? ctx.demoAgents.find((d) => d.mode !== demo.mode)?.agentId : undefined);
+    },
     agentLimiterFor: (agent) => limiter(`agent:${agent.rateLimitPerMinute}`, agent.rateLimitPerMinute),
     limiters,
     requestCount: 0,
@@ -163,7 +204,9 @@ export function createMockContext(input: MockOptions = {}): MockContext {
     },
     reset() {
       secrets.clear();
-      (ctx as { engine: Engine }).engine = makeEngine();
+      (ctx as { keys: Rng | null }).keys = keyGenerator(options);
+      (ctx as { engine: Engine }).engine = makeEngine(ctx.keys);
+      links.clear();
       (ctx as { ids: Rng }).ids = createRng(`${options.seed}:http`);
       for (const l of limiters.values()) l.reset();
       ctx.journal.clear();
@@ -184,5 +227,8 @@ export function createMockContext(input: MockOptions = {}): MockContext {
   ctx.journal.subscribe(events.requestDone);
   ctx.demoAgents = options.demoAgents ? createDemoAgents(ctx.engine, options.seed) : [];
   if (options.state !== undefined) loadFixture(ctx, options.state);
+  if (options.stateFile !== undefined) {
+    (ctx as { persistence?: Persistence }).persistence = attachPersistence(ctx, { file: options.stateFile, sync: options.stateSync });
+  }
   return ctx;
 }

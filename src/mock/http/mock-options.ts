@@ -1,5 +1,6 @@
 // Options of the mock exchange, with the defaults `npm start` runs on. The CLI maps its flags
 // onto these one to one.
+import { FAILED_AUTH_DEFAULTS } from '../../rules/stages/auth-budget.js';
 import type { ControllableClock } from '../engine/clock.js';
 import type { MarketSource } from '../engine/types.js';
 import { WEBHOOK_TARGETS, type WebhookTargets } from '../webhooks/url-policy.js';
@@ -19,6 +20,15 @@ export interface MockOptions {
   rateLimit?: number;
   /** Registrations per minute per client address (default 30). */
   registerRateLimit?: number;
+  /** Failed authentications per minute per known API key before 429 (default 30). */
+  failedAuthPerKey?: number;
+  /** Failed authentications per minute per client address without a known key before 429 (default 60). */
+  failedAuthPerAddress?: number;
+  /**
+   * Most agents the mock holds, demo agents included (default 10 000, about 100 MB): beyond it
+   * POST /register answers 403 agent_limit_reached, so registrations cannot exhaust memory.
+   */
+  maxAgents?: number;
   allowShort?: boolean;
   /** Circuit breakers given to live agents that set none. */
   liveDefaults?: { dailyLossLimit: number; maxPositionSize: number };
@@ -56,9 +66,13 @@ export interface MockOptions {
   onRequest?: (raw: RawRequestRecord) => void;
   /** Start from this state fixture (schemas/state-fixture.schema.json) instead of an empty exchange. */
   state?: StateFixtureInput;
+  /** Keep the state in this SQLite file (--state), written ahead of every acknowledged change. */
+  stateFile?: string;
+  /** SQLite's synchronous setting for the state file: normal (default) or full (see src/storage/open-database.ts). */
+  stateSync?: 'normal' | 'full';
 }
 
-type Unresolved = 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest' | 'state';
+type Unresolved = 'clock' | 'market' | 'marketDescription' | 'secretSource' | 'log' | 'onRequest' | 'state' | 'stateFile' | 'stateSync';
 export type ResolvedMockOptions = Required<Omit<MockOptions, Unresolved>> & Pick<MockOptions, Unresolved>;
 
 export const MOCK_DEFAULTS = {
@@ -67,6 +81,9 @@ export const MOCK_DEFAULTS = {
   feeBps: 10,
   rateLimit: 60,
   registerRateLimit: 30,
+  failedAuthPerKey: FAILED_AUTH_DEFAULTS.perKey,
+  failedAuthPerAddress: FAILED_AUTH_DEFAULTS.perAddress,
+  maxAgents: 10_000,
   allowShort: false,
   liveDefaults: { dailyLossLimit: 5_000, maxPositionSize: 50_000 },
   validateResponses: false,
@@ -83,7 +100,7 @@ export const MOCK_DEFAULTS = {
 export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const resolved = { ...MOCK_DEFAULTS, ...defined } as ResolvedMockOptions;
-  for (const name of ['startingCash', 'rateLimit', 'registerRateLimit', 'journalSize', 'bodyLimit', 'webhookTimeoutMs'] as const) {
+  for (const name of ['startingCash', 'rateLimit', 'registerRateLimit', 'failedAuthPerKey', 'failedAuthPerAddress', 'maxAgents', 'journalSize', 'bodyLimit', 'webhookTimeoutMs'] as const) {
     const value = resolved[name];
     if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${String(value)}.`);
   }

@@ -8,10 +8,14 @@ export function mockRuleState(ctx: MockContext): RuleState<AgentRecord> {
   return {
     agentByKey: (key) => ctx.engine.agentByKey(key) ?? null,
     secretOf: (agent) => ctx.engine.secretOf(agent.agentId),
-    linkedSecretsOf: (agent) => ctx.engine.siblingSecrets(agent.agentId),
+    linkedSecretsOf: (agent) => {
+      const linked = ctx.linkedAgentOf(agent.agentId);
+      return linked === undefined || ctx.engine.agent(linked) === undefined ? [] : [ctx.engine.secretOf(linked)];
+    },
     quotas: {
       agent: (agent) => ctx.agentLimiterFor(agent),
       registration: ctx.registerLimiter,
+      failedAuth: ctx.failedAuthLimiters,
       windowSeconds: 60,
     },
     bodyLimit: ctx.options.bodyLimit,

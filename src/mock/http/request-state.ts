@@ -1,11 +1,11 @@
 // What the mock learns about one request, kept on res.locals under one typed key: the journal
 // fields, and the rules' judging (operation, agent, validated input) once the pipeline has run.
 import type { Response } from 'express';
-import type { Judging, StageName } from '../../rules/judging.js';
+import type { Judging } from '../../rules/judging.js';
 import type { AgentRecord } from '../engine/index.js';
+import type { Refuser } from './refuser.js';
 
-/** Who answered with a problem: a rule (its stage), an injected fault, the operation, or HTTP itself. */
-export type Refuser = StageName | 'fault' | 'handler' | 'http';
+export type { Refuser } from './refuser.js';
 
 export interface RequestState {
   requestId: string;

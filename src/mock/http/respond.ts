@@ -9,6 +9,7 @@ import type { OperationId } from '../../generated/operations.js';
 import { dispatch } from './handlers/handler.js';
 import type { MockContext } from './mock-context.js';
 import type { RequestState } from './request-state.js';
+import { jsonText } from './serialized-body.js';
 
 export function respond(ctx: MockContext, state: RequestState, j: Judging<AgentRecord>, res: Response): void {
   const op = j.op;
@@ -28,7 +29,7 @@ export function respond(ctx: MockContext, state: RequestState, j: Judging<AgentR
     res.status(result.status).end();
     return;
   }
-  const text = JSON.stringify(result.body);
+  const text = jsonText(result.body);
   // A HEAD request is answered as GET without the body (Express sends the headers only).
   state.responseBody = j.raw.method === 'HEAD' ? '' : text;
   res.status(result.status).type('application/json').send(text);

@@ -17,6 +17,9 @@ import { requestState, type Refuser, type RequestState } from './request-state.j
 
 const EMPTY = Buffer.alloc(0);
 
+/** How long a request over the failed-authentication budget waits for its 429 (real time). */
+export const FLOOD_PAUSE_MS = 500;
+
 export interface PipelineRoute {
   pipeline: Pipeline;
   rules: RuleState<AgentRecord>;
@@ -38,13 +41,27 @@ export function runPipeline(ctx: MockContext, route: PipelineRoute): RequestHand
       state.refusedBy = by;
       next(HttpProblem.from(problem));
     };
+    // On a virtual or fixed clock the wall-clock arrival goes along too (this adapter may read the
+    // wall clock; the rules may not), so a 401 can recognise a client signing with the real time.
+    const kind = ctx.clock.kind;
+    const wallClock = kind === 'real' ? {} : { wallClock: { at: Date.now(), judgeClock: kind } };
     const j = newJudging(
-      { method: req.method, path: state.fullPath, query: state.rawQuery, headers: req.headers, body: EMPTY, receivedAt: state.receivedAt, clientAddress: req.socket.remoteAddress },
+      { method: req.method, path: state.fullPath, query: state.rawQuery, headers: req.headers, body: EMPTY, receivedAt: state.receivedAt, clientAddress: req.socket.remoteAddress, ...wallClock },
       route.rules,
     );
     state.judging = j;
     const first = runStages(j, early);
-    if (first.problem) return refuse(first.problem, first.stage ?? 'route');
+    if (first.problem) {
+      const { problem, stage } = first;
+      if (j.rate) setRateLimitHeaders(res, j.rate.decision, j.rate.windowSeconds, j.rate.policy);
+      // Refused before its body was read: close rather than read (and pay for) what follows.
+      if (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined) res.setHeader('Connection', 'close');
+      // A client over its failed-authentication budget gets its 429 after a pause (it was told to
+      // wait longer anyway): a client looping on failures then slows itself down, not the mock.
+      // Its unread body waits in TCP's buffers meanwhile, costing nothing.
+      if (stage === 'auth-budget') return void setTimeout(() => refuse(problem, stage), FLOOD_PAUSE_MS).unref();
+      return refuse(problem, stage ?? 'route');
+    }
     readRawBody(req, res, route.bodyLimit, (error, body) => {
       // Over the limit is the body-size rule, enforced while streaming; a broken body is HTTP's.
       if (error) return refuse(error, error.code === 'payload_too_large' ? 'body-size' : 'http');
@@ -53,7 +70,7 @@ export function runPipeline(ctx: MockContext, route: PipelineRoute): RequestHand
       const rest = (): void => {
         try {
           const judged = runStages(j, late);
-          if (j.rate) setRateLimitHeaders(res, j.rate.decision, j.rate.windowSeconds);
+          if (j.rate) setRateLimitHeaders(res, j.rate.decision, j.rate.windowSeconds, j.rate.policy);
           if (judged.problem) return refuse(judged.problem, judged.stage ?? 'http');
           Promise.resolve(route.act(state, j, res)).catch((e: unknown) => {
             state.refusedBy = 'handler';

@@ -60,7 +60,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     app,
   );
   answerClientErrors(server, ctx, MAX_HEADER_BYTES);
-  const url = await listen(server, port, host);
+  let url: string;
+  try {
+    url = await listen(server, port, host);
+  } catch (error) {
+    ctx.persistence?.close(); // frees the state file for the next attempt
+    throw error;
+  }
   if (!loopback) for (const line of exposureWarning(url, ctx.options)) ctx.log(line);
   let closing: Promise<void> | undefined;
   return {
@@ -69,11 +75,18 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ctx,
     server,
     close(graceMs = 5_000) {
-      // Pending webhook attempts end with the server; none may outlive close().
-      ctx.webhookDelivery.stop();
       // Event streams never finish on their own; a graceful close would wait out its grace period.
       ctx.events.close();
-      closing ??= closeGracefully(server, graceMs);
+      // In-flight requests finish (and commit what they acknowledge) first; then the state file
+      // closes, with the delivery queues still in it; then pending webhook attempts end with the
+      // server: none may outlive close() (an attempt cut short is retried after a restart).
+      closing ??= closeGracefully(server, graceMs).finally(() => {
+        try {
+          ctx.persistence?.close();
+        } finally {
+          ctx.webhookDelivery.stop();
+        }
+      });
       return closing;
     },
   };

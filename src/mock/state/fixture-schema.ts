@@ -17,7 +17,7 @@ const Fill = z.strictObject({
   quantity: Positive,
   fee: z.number().min(0).max(1e12).optional().describe("USD; default: the mock's --fee-bps of price × quantity."),
   liquidity: z.enum(['taker', 'maker']).optional().describe('Default taker.'),
-  timestamp: Instant,
+  timestamp: Instant.optional().describe("When it filled; default: the fixture's clock."),
 });
 
 const OrderStatus = z.enum(['open', 'partially_filled', 'filled', 'canceled', 'rejected', 'expired']);
@@ -114,7 +114,7 @@ const Internal = z
   .strictObject({
     nextSeq: z.number().int().positive(),
     settledThrough: Instant,
-    generators: z.strictObject({ engine: RngState.nullable(), http: RngState.nullable(), webhooks: RngState.nullable() }),
+    generators: z.strictObject({ engine: RngState.nullable(), http: RngState.nullable(), webhooks: RngState.nullable(), keys: RngState.nullable().optional() }),
     requestCount: z.number().int().min(0),
     controlRequestCount: z.number().int().min(0).optional(),
     rateLimits: z.array(z.strictObject({ limiter: z.string(), entries: z.array(z.tuple([z.string(), z.number()])) })),

@@ -12,4 +12,5 @@ export function loadFixture(ctx: MockContext, fixture: unknown): void {
   const problems = stateProblems(ctx, state);
   if (problems.length > 0) throw new StateFixtureError('state', problems.map((message) => ({ pointer: '', message })));
   applyState(ctx, state);
+  ctx.persistence?.replaceAll();
 }

@@ -15,6 +15,7 @@ import type { ControllableClock } from '../engine/clock.js';
 import { randomBase62 } from '../engine/agents/make-key.js';
 import type { EngineEvent } from '../engine/index.js';
 import { createRng } from '../engine/random.js';
+import type { RngState } from '../engine/types.js';
 import type { WebhookRecord, WebhookRegistry } from '../http/webhook-registry.js';
 import { buildDeliveries, deliveriesData, type DeliveriesData } from './deliveries-data.js';
 import { MAX_PENDING_MESSAGES, trimLog, type MessageRecord, type WebhookDeliveries } from './delivery-log.js';
@@ -40,11 +41,15 @@ export interface DispatcherOptions {
   log?: (line: string) => void;
 }
 
-/** A message that was added or changed, and the finished ones the log dropped meanwhile. */
+/** A message that was added or changed, the finished ones the log dropped meanwhile, the queue after it. */
 export interface DeliveryChange {
   webhookId: string;
   message: MessageRecord;
   dropped: MessageRecord[];
+  /** Pending message ids in delivery order. */
+  queue: string[];
+  /** The message-id generator's position. */
+  rng: RngState;
 }
 
 export interface WebhookDispatcher {
@@ -110,8 +115,11 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
     }
   };
 
-  const changed = (webhookId: string, message: MessageRecord, dropped: MessageRecord[] = []): void =>
-    dispatcher.onChange?.({ webhookId, message, dropped });
+  const changed = (webhookId: string, message: MessageRecord, dropped: MessageRecord[] = []): void => {
+    if (!dispatcher.onChange) return;
+    const queue = deliveries.get(webhookId)?.queue.map((m) => m.messageId) ?? [];
+    dispatcher.onChange({ webhookId, message, dropped, queue, rng: rng.save() });
+  };
 
   const finish = (webhookId: string, d: WebhookDeliveries, m: MessageRecord, at: number, outcome: AttemptOutcome): void => {
     m.inFlight = false;

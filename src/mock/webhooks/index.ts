@@ -6,4 +6,5 @@ export { buildEventPayload, eventBody } from './payload.js';
 export { MAX_ATTEMPTS, RETRY_DELAYS_MS } from './schedule.js';
 export { signedHeaders, signWebhook, webhookKey } from './sign.js';
 export { createFetchTransport, type AttemptOutcome, type AttemptRequest, type Transport } from './transport.js';
-export { creationRefusal, deliveryRefusal, WEBHOOK_TARGETS, type Lookup, type WebhookTargets } from './url-policy.js';
+export { creationRefusal, deliveryRefusal, normaliseWebhookUrl, MAX_WEBHOOK_URL, WEBHOOK_TARGETS, type Lookup, type WebhookTargets } from './url-policy.js';
+export { embeddedIPv4, isPublicAddress } from './ip-ranges.js';

@@ -3,14 +3,16 @@
 //   any       no restriction (the default: tests usually run receivers on 127.0.0.1)
 //   loopback  only 127.0.0.0/8, ::1 and `localhost` (which must also resolve to loopback)
 //   public    refuses loopback, private (RFC 1918, CGNAT 100.64/10, fc00::/7), link-local
-//             (169.254/16, fe80::/10) and unspecified/multicast/reserved addresses
+//             (169.254/16, fe80::/10), unspecified/multicast/reserved addresses, and IPv6
+//             forms that carry such an IPv4 address (ip-ranges.ts)
 // Literal IPs are judged when the webhook is created (400 webhook_url_not_allowed); host names
 // are resolved with dns.lookup before every attempt and a refused answer fails that attempt.
 // Residual risk: fetch resolves the name again, so a DNS server that answers differently the
 // second time (rebinding) is not stopped; use `loopback`, or a firewall, where that matters.
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isLoopbackAddress } from '../../net/loopback.js';
+import { isPublicAddress } from './ip-ranges.js';
 
 export const WEBHOOK_TARGETS = ['any', 'loopback', 'public'] as const;
 export type WebhookTargets = (typeof WEBHOOK_TARGETS)[number];
@@ -19,25 +21,38 @@ export type WebhookTargets = (typeof WEBHOOK_TARGETS)[number];
 export type Lookup = (hostname: string) => Promise<readonly { address: string }[]>;
 export const defaultLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
-function blockList(v4: [string, number][], v6: [string, number][]): BlockList {
-  const list = new BlockList();
-  for (const [net, prefix] of v4) list.addSubnet(net, prefix, 'ipv4');
-  for (const [net, prefix] of v6) list.addSubnet(net, prefix, 'ipv6');
-  return list;
+function ipAllowed(ip: string, targets: Exclude<WebhookTargets, 'any'>): boolean {
+  return targets === 'loopback' ? isLoopbackAddress(ip) : isPublicAddress(ip);
 }
 
-// BlockList also matches IPv4-mapped IPv6 (::ffff:10.0.0.1) against the IPv4 subnets.
-const NOT_PUBLIC = blockList(
-  [
-    ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-    ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-  ],
-  [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]],
-);
+/** The longest webhook URL, as the spec allows it (Webhook.url maxLength), once normalised. */
+export const MAX_WEBHOOK_URL = 2048;
 
-function ipAllowed(ip: string, targets: Exclude<WebhookTargets, 'any'>): boolean {
-  const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
-  return targets === 'loopback' ? isLoopbackAddress(ip) : !NOT_PUBLIC.check(ip, family);
+/**
+ * A webhook URL as the mock stores and shows it: parsed with WHATWG URL, http(s) only, no
+ * credentials and no control characters (both would be shown back in lists and the journal),
+ * no fragment (never sent), and its normalised form. Either the URL or why it is refused.
+ */
+export function normaliseWebhookUrl(raw: string): { url: string } | { refusal: string } {
+  const at = [...raw].findIndex((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f));
+  if (at !== -1) {
+    const code = [...raw][at]!.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return { refusal: `Webhook URLs may not contain control characters; found U+${code} at position ${at}.` };
+  }
+  if (raw.trim() !== raw) return { refusal: 'Webhook URLs may not start or end with spaces.' };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { refusal: `'${raw.slice(0, 100)}' is not an absolute URL; send one like https://bot.example.com/hooks.` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { refusal: `Webhook URLs must be http or https; got ${url.protocol}.` };
+  if (url.username !== '' || url.password !== '') {
+    return { refusal: 'Webhook URLs may not carry credentials (user:password@); each delivery is signed (webhook-signature), so verify that instead.' };
+  }
+  url.hash = '';
+  if (url.href.length > MAX_WEBHOOK_URL) return { refusal: `The URL is ${url.href.length} characters once normalised; at most ${MAX_WEBHOOK_URL} are allowed.` };
+  return { url: url.href };
 }
 
 /** The URL's host without IPv6 brackets or a trailing root dot, lowercased. */

@@ -219,9 +219,9 @@ describe('engine export and import', () => {
     expect((error as EngineDataError).problems).toEqual([
       `/agents/1/agent/agentId ${good.agents[0]!.agent.agentId} appears twice`,
       '/agents/1/agent/apiKey is missing or appears twice',
-      '/orders/1/agentId agent_nobody is not an agent of this state',
       '/orders/1/seq must be a unique integer from 1 to nextSeq - 1',
       '/orders/1: only limit orders with a price can be open',
+      '/orders/1/agentId agent_nobody is not an agent of this state',
     ]);
     expect(plain(d.engine.exportData())).toEqual(before);
   });

@@ -64,11 +64,11 @@ export const contractInvariants = {
     title: 'equal seeds give equal answers whatever the order of the queries; another seed gives other books',
     run: async ({ fresh, case: c }) => {
       const [a, b, other] = [await fresh(7), await fresh(7), await fresh(8)];
-      const times = Array.from({ length: 12 }, (_, i) => Math.round(c.span.from + ((c.span.to - c.span.from) * (i + 0.5)) / 12));
+      const times = Array.from({ length: 8 }, (_, i) => Math.round(c.span.from + ((c.span.to - c.span.from) * (i + 0.5)) / 8));
       const forward = answers(a, times);
       const backward = answers(b, [...times].reverse()); // a cache would show as a difference here
       expect(new Map(backward.map((x) => [key(x), x]))).toEqual(new Map(forward.map((x) => [key(x), x])));
-      const t = times[6]!;
+      const t = times[5]!;
       expect(a.coins().some(({ symbol }) => JSON.stringify(a.book(symbol, 10, t)) !== JSON.stringify(other.book(symbol, 10, t)))).toBe(true);
     },
   },

@@ -166,24 +166,34 @@ export function materialize(t: CaseTemplate, at: number, agents: readonly WorldA
   return { at, method: route.method, path, query, headers, body };
 }
 
-/** A burst at one instant: past an agent's quota (61 × GET /me) or the address's registrations. */
+/**
+ * A burst at one instant past a quota: an agent's (61 × GET /me), the address's registrations
+ * (31 × POST /register), or the failed-authentication budgets (a bad signature on one key, an
+ * unknown key from the address), in turn.
+ */
 function burst(index: number, at: number, agents: readonly WorldAgent[]): WireRequest[] {
   const base = { advanceMs: 0, query: 'valid', body: 'valid', signing: 'auto' } as const;
-  const agent = ([0, 1, 2, 3] as const)[(index / 2) % 4] ?? 0;
-  const template: CaseTemplate = index % 2 === 0 ? { ...base, route: 1, who: agent } : { ...base, route: 0, who: 'none' };
-  return Array.from({ length: index % 2 === 0 ? 61 : 31 }, () => materialize(template, at, agents));
+  const agent = ([0, 1, 2, 3] as const)[index % 4] ?? 0;
+  const kinds: [CaseTemplate, number][] = [
+    [{ ...base, route: 1, who: agent }, 61],
+    [{ ...base, route: 0, who: 'none' }, 31],
+    [{ ...base, route: 2, who: agent, signing: 'wrong-secret' }, 31],
+    [{ ...base, route: 2, who: 'unknown-key' }, 61],
+  ];
+  const [template, count] = kinds[index % kinds.length] ?? [{ ...base, route: 1, who: agent }, 61];
+  return Array.from({ length: count }, () => materialize(template, at, agents));
 }
 
 /**
  * `count` requests drawn with a fixed seed, each a little later than the one before, with a
- * burst every 100 that runs into a quota.
+ * burst every 75 that runs into a quota.
  */
 export function generatedRequests(count: number, startAt: number, agents: readonly WorldAgent[], seed = 11): WireRequest[] {
   let at = startAt;
   return fc.sample(caseTemplate, { seed, numRuns: count }).flatMap((t, i) => {
     at += t.advanceMs;
     const one = materialize(t, at, agents);
-    return i % 100 === 50 ? [...burst(Math.floor(i / 100), at, agents), one] : [one];
+    return i % 75 === 50 ? [...burst(Math.floor(i / 75), at, agents), one] : [one];
   });
 }
 

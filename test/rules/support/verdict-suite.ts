@@ -40,7 +40,7 @@ export interface Mismatch {
 }
 
 export const GENERATED = 300;
-const ALL_STAGES: readonly StageName[] = ['route', 'body-size', 'authenticate', 'rate-limit', 'authorize', 'parse-body', 'validate-input'];
+const ALL_STAGES: readonly StageName[] = ['route', 'auth-budget', 'body-size', 'authenticate', 'rate-limit', 'authorize', 'parse-body', 'validate-input'];
 const GENERATED_START = Date.parse('2026-01-05T12:00:00Z');
 
 /** What the mock's answer says of its rules: refused by a stage (with code), or passed them. */

@@ -13,6 +13,7 @@ export function countingSecrets(start = 0): () => string {
 }
 
 export function appTarget(options: MockOptions = {}): Target & { mock: MockApp } {
+  // Seeded keys: with random ones (the default) no two mocks could answer alike.
   const mock = createMockApp({ clock: `virtual:${T0}`, secretSource: countingSecrets(), deterministicKeys: true, ...options });
   const send = async (method: string, url: string, headers: Record<string, string>, body: string) => {
     let req = request(mock.app)[method.toLowerCase() as 'get'](url);

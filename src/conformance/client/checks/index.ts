@@ -4,12 +4,14 @@ import { exitCheck } from './exit.js';
 import { noSecretCheck } from './no-secret.js';
 import { permissionsCheck } from './permissions.js';
 import { rateLimitCheck } from './rate-limit.js';
+import { sendsRequestsCheck } from './sends-requests.js';
 import { signatureCheck } from './signature.js';
 import { specValidCheck } from './spec-valid.js';
 import { timestampCheck } from './timestamp.js';
 
 export const clientChecks: readonly ClientCheck[] = [
   exitCheck,
+  sendsRequestsCheck,
   signatureCheck,
   timestampCheck,
   specValidCheck,

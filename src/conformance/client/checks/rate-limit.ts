@@ -6,6 +6,9 @@ import { describe, fail, pass, skip, type ClientCheck } from '../client-check.js
 /** Timer granularity on both sides; a client that ignores Retry-After comes back in a few ms. */
 const TOLERANCE_MS = 50;
 
+/** "the 429" or "each of 3 429s", for messages. */
+export const each429 = (n: number): string => (n === 1 ? 'the 429' : `each of ${n} 429s`);
+
 export function retryAfterMs(rec: RawRequestRecord): number {
   const value = Number(rec.responseHeaders['retry-after']);
   return Number.isFinite(value) && value >= 0 ? value * 1000 : 1000;
@@ -35,7 +38,7 @@ export const rateLimitCheck: ClientCheck = {
     if (limited.length === 0) return pass(`no 429 in ${run.requests.length} requests`);
     const early = earlyRetries(run.requests);
     const first = early[0];
-    if (!first) return pass(`waited Retry-After after each of ${limited.length} 429s`);
+    if (!first) return pass(`waited Retry-After after ${each429(limited.length)}`);
     return fail(
       run,
       `${describe(first.next)} came ${first.waitedMs} ms after a 429 whose Retry-After asked for ${first.neededMs / 1000} s (${early.length} early request${early.length === 1 ? '' : 's'})`,

@@ -1,5 +1,5 @@
 // The next few requests get 429 with Retry-After: a client must wait that long, then carry on.
-import { rateLimitCheck, earlyRetries } from '../checks/rate-limit.js';
+import { each429, rateLimitCheck, earlyRetries } from '../checks/rate-limit.js';
 import { describe, fail, pass, skip } from '../client-check.js';
 import type { Scenario } from './scenario.js';
 
@@ -34,8 +34,8 @@ export const rateLimitStorm: Scenario = {
         );
       }
       const recovered = run.requests.find((r) => r.receivedAt >= last.at && r.status !== 429);
-      if (!recovered) return fail(run, 'The client gave up after the 429s instead of retrying', 'a request after Retry-After that gets through', `${limited.length} 429s, then nothing`, [last], { rerun: true });
-      return pass(`waited Retry-After after each of ${limited.length} 429s, then got ${recovered.status}`);
+      if (!recovered) return fail(run, 'The client gave up after the 429s instead of retrying', 'a request after Retry-After that gets through', `${limited.length === 1 ? 'one 429' : `${limited.length} 429s`}, then nothing`, [last], { rerun: true });
+      return pass(`waited Retry-After after ${each429(limited.length)}, then got ${recovered.status}`);
     },
   },
 };

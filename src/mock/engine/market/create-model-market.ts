@@ -5,7 +5,8 @@ import { hash32 } from '../random.js';
 import { buildBook } from './book.js';
 import { candleWindows, checkDepth, checkTime } from './candles.js';
 import { DEFAULT_COINS, UnknownCoinError, createCoinIndex } from './coins.js';
-import { DAY, assembleTicker, roundToStep } from './grid.js';
+import { createDayWindows } from './day-window.js';
+import { assembleTicker, roundToStep } from './grid.js';
 import { PricePath } from './path.js';
 import { quietUntil } from './quiet.js';
 import { rawPrice, scan } from './scan.js';
@@ -26,6 +27,7 @@ export function createModelMarket(options: ModelMarketOptions): ModelMarket {
   const lookup = createCoinIndex(coins);
   const path = new PricePath(options.seed, coins);
   const bookKeys = coins.map((c) => hash32('book', options.seed, c.id));
+  const dayWindow = createDayWindows(path);
 
   const resolve = (symbol: string, t: EpochMs): { coin: CoinSpec; index: number } => {
     const hit = lookup(symbol);
@@ -42,6 +44,7 @@ export function createModelMarket(options: ModelMarketOptions): ModelMarket {
     coins: () => coins,
     coin: (symbolOrId) => lookup(symbolOrId)?.coin,
     price,
+    revision: () => 0, // a pure function of (seed, coin, t): nothing to invalidate
 
     range(symbol, from, to) {
       checkTime(from, 'from');
@@ -60,9 +63,10 @@ export function createModelMarket(options: ModelMarketOptions): ModelMarket {
 
     ticker(symbol, t): Ticker {
       const { coin, index } = resolve(symbol, t);
-      const s = scan(path, index, t - DAY, t, true);
-      const range = { low: roundToStep(s.min, coin.tickSize), high: roundToStep(s.max, coin.tickSize) };
-      return assembleTicker(coin, t, price(symbol, t), price(symbol, t - DAY), range, Math.max(0, s.volUsd));
+      const w = dayWindow(index, t);
+      const tick = coin.tickSize;
+      const range = { low: roundToStep(w.min, tick), high: roundToStep(w.max, tick) };
+      return assembleTicker(coin, t, roundToStep(w.close, tick), roundToStep(w.open, tick), range, Math.max(0, w.volUsd));
     },
 
     candles(symbol, interval: CandleInterval, limit, t): Candle[] {

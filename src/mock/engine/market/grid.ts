@@ -25,8 +25,38 @@ export function decimalsOf(step: number): number {
   return dec;
 }
 
-// toFixed strips binary noise (95000.01000000001) so values print exactly as tick multiples.
-const snap = (units: number, step: number): number => Number((units * step).toFixed(decimalsOf(step)));
+/** A step as an integer over a power of ten (0.05 = 5 / 100), when it is exactly that double. */
+interface Decimal { step: number; dec: number; numerator: number; scale: number; exact: boolean }
+const decimals = new Map<number, Decimal>();
+let lastDecimal: Decimal = { step: Number.NaN, dec: 0, numerator: 0, scale: 1, exact: false };
+function decimalOf(step: number): Decimal {
+  if (step === lastDecimal.step) return lastDecimal; // callers round with one coin's step at a time
+  let d = decimals.get(step);
+  if (d === undefined) {
+    const dec = decimalsOf(step);
+    const scale = 10 ** dec;
+    const numerator = Math.round(step * scale);
+    d = { step, dec, numerator, scale, exact: dec <= 22 && numerator / scale === step };
+    decimals.set(step, d);
+  }
+  lastDecimal = d;
+  return d;
+}
+
+// Whole steps to a number printed exactly as a tick multiple (never 95000.01000000001): the
+// nearest double to units × step in decimal. toFixed() gives exactly that, but is slow and GET
+// /market rounds ~70 numbers per request. For a step that is exactly numerator / 10^dec, the
+// division (units × numerator) / 10^dec of two exact integers is correctly rounded, so it is that
+// same double (test/engine/market/snap.test.ts compares the two). `+ 0` turns a -0 (from units
+// -0) into 0, as toFixed() does.
+const snap = (units: number, step: number): number => {
+  const d = decimalOf(step);
+  if (d.exact) {
+    const n = units * d.numerator;
+    if (Math.abs(n) < 2 ** 50) return n / d.scale + 0;
+  }
+  return Number((units * step).toFixed(d.dec));
+};
 
 /** Nearest multiple of step (at least one step, so prices stay positive). Monotone in x. */
 export const roundToStep = (x: number, step: number): number => snap(Math.max(1, Math.round(x / step)), step);

@@ -33,6 +33,10 @@ interface Affine { a: number; b: number }
 
 export function createOverridableMarket(base: MarketSource & Partial<BookAtMid>): OverridableMarket {
   const byCoin = new Map<string, PriceOverride[]>(); // keyed by coin id
+  // Pins, shifts and clears so far. The revision is this plus the base's: both only grow, so the
+  // sum changes with either. A base without a revision keeps this layer uncached too.
+  let changes = 0;
+  const baseRevision = base.revision?.bind(base);
 
   const coinOf = (symbol: string): CoinSpec => {
     const coin = base.coin(symbol);
@@ -44,6 +48,7 @@ export function createOverridableMarket(base: MarketSource & Partial<BookAtMid>)
     const coin = coinOf(symbol);
     checkTime(o.fromT, 'fromT');
     byCoin.set(coin.id, [...listOf(coin), o]);
+    changes += 1;
   };
   const mapAt = (list: readonly PriceOverride[], t: EpochMs): Affine => {
     let m: Affine = { a: 1, b: 0 };
@@ -157,8 +162,10 @@ export function createOverridableMarket(base: MarketSource & Partial<BookAtMid>)
     clearOverrides(symbol) {
       if (symbol === undefined) byCoin.clear();
       else byCoin.delete(coinOf(symbol).id);
+      changes += 1;
     },
     overrides: (symbol) => [...listOf(coinOf(symbol))],
+    revision: baseRevision && (() => changes + baseRevision()),
   };
 }
 

@@ -6,14 +6,14 @@
 import type { EpochMs } from '../types.js';
 import { EPOCH, HOUR, MINUTE } from './grid.js';
 import { Lru } from './lru.js';
-import type { PricePath, Summary } from './path.js';
+import type { HourBlock, PricePath, Summary } from './path.js';
 
 // The full minutes of a 24 h ticker window are the same for every t inside one minute (a day is
 // a whole number of minutes), so their aggregate is remembered per (path, coin, first, last):
 // GET /market computes every coin's ticker on every request, and this makes each one O(1).
 const windowMemo = new WeakMap<PricePath, Lru<string, Summary>>();
 
-function aggregateMemo(path: PricePath, c: number, n0: number, n1: number): Summary {
+export function aggregateMemo(path: PricePath, c: number, n0: number, n1: number): Summary {
   let memo = windowMemo.get(path);
   if (!memo) {
     memo = new Lru<string, Summary>(1024);
@@ -30,15 +30,19 @@ function aggregateMemo(path: PricePath, c: number, n0: number, n1: number): Summ
 export function rawPrice(path: PricePath, c: number, t: EpochMs): number {
   const off = t - EPOCH;
   const h = Math.floor(off / HOUR);
-  const x = (off - h * HOUR) / MINUTE; // position in the hour, [0, 60)
+  return interpolate(path.hour(c, h), off - h * HOUR);
+}
+
+/** The unrounded mid `inHour` ms (in [0, HOUR)) into the hour of block b. */
+export function interpolate(b: HourBlock, inHour: number): number {
+  const x = inHour / MINUTE; // position in the hour, [0, 60)
   const i = Math.floor(x);
-  const b = path.hour(c, h);
   const p0 = b.p[i]!;
   return p0 + (b.p[i + 1]! - p0) * (x - i);
 }
 
 /** USD and coin volume of minute n (minutes counted from the epoch). */
-function minuteVolume(path: PricePath, c: number, n: number): [number, number] {
+export function minuteVolume(path: PricePath, c: number, n: number): [number, number] {
   const h = Math.floor(n / 60);
   const i = n - h * 60;
   const b = path.hour(c, h);
@@ -77,7 +81,7 @@ function aggregate(path: PricePath, c: number, n0: number, n1: number, acc: Summ
   }
 }
 
-function merge(acc: Summary, s: Summary): void {
+export function merge(acc: Summary, s: Summary): void {
   if (s.min < acc.min) acc.min = s.min;
   if (s.max > acc.max) acc.max = s.max;
   acc.volUsd += s.volUsd;

@@ -1,10 +1,12 @@
-// GET /market, /market/{symbol}/orderbook, /market/{symbol}/candles: straight from the market
-// source at the injected clock's time, so equal seed and time give equal bodies.
+// GET /market, /market/{symbol}/orderbook, /market/{symbol}/candles: from the market source at the
+// injected clock's time, so equal seed and time give equal bodies. GET /market, the most common
+// call, is answered from kept snapshots (market-snapshot.ts) that are byte-identical to a fresh one.
 import type { CoinSpec } from '../../engine/types.js';
 import type { MockContext } from '../mock-context.js';
 import { HttpProblem } from '../../../rules/problems.js';
 import { iso } from '../serialize.js';
 import type { Handler } from './handler.js';
+import { marketBody } from './market-snapshot.js';
 
 /** Resolves a comma-separated `coins` list (ids or tickers); all coins when absent. */
 export function resolveCoins(ctx: MockContext, list: string | undefined): CoinSpec[] {
@@ -26,23 +28,8 @@ function pathCoin(ctx: MockContext, symbol: string): CoinSpec {
 }
 
 export const getMarket: Handler<'getMarket'> = (ctx, input) => {
-  const now = ctx.clock.now();
-  const data = resolveCoins(ctx, input.query.coins).map((coin) => {
-    const t = ctx.market.ticker(coin.symbol, now);
-    return {
-      id: t.id,
-      symbol: t.symbol,
-      name: t.name,
-      price: t.price,
-      change24h: t.change24h,
-      volume24h: t.volume24h,
-      high24h: t.high24h,
-      low24h: t.low24h,
-      marketCap: t.marketCap,
-      updatedAt: iso(t.updatedAt),
-    };
-  });
-  return { status: 200, body: { data } };
+  const { coins } = input.query;
+  return { status: 200, body: marketBody(ctx.market, coins, ctx.clock.now(), () => resolveCoins(ctx, coins)) };
 };
 
 export const getOrderBook: Handler<'getOrderBook'> = (ctx, input) => {

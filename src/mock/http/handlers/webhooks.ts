@@ -4,7 +4,7 @@ import { HttpProblem } from '../../../rules/problems.js';
 import { iso } from '../serialize.js';
 import type { WebhookRecord } from '../webhook-registry.js';
 import { MAX_WEBHOOKS_PER_AGENT } from '../webhook-registry.js';
-import { creationRefusal } from '../../webhooks/url-policy.js';
+import { creationRefusal, normaliseWebhookUrl } from '../../webhooks/url-policy.js';
 import type { Handler } from './handler.js';
 
 const isEventType = (name: string): name is WebhookEventType => (WebhookEventType.options as readonly string[]).includes(name);
@@ -21,12 +21,10 @@ function hex(n: number, rng: { int(a: number, b: number): number }): string {
 }
 
 export const createWebhook: Handler<'createWebhook'> = (ctx, { agent, body }) => {
-  const protocol = new URL(body.url).protocol;
-  if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new HttpProblem('webhook_url_not_allowed', `Webhook URLs must be http or https; got ${protocol}.`);
-  }
+  const parsed = normaliseWebhookUrl(body.url); // stored and shown in its normalised form
+  if ('refusal' in parsed) throw new HttpProblem('webhook_url_not_allowed', parsed.refusal);
   // --webhook-targets: literal IPs and localhost are judged now; other names at each delivery.
-  const refusal = creationRefusal(body.url, ctx.options.webhookTargets);
+  const refusal = creationRefusal(parsed.url, ctx.options.webhookTargets);
   if (refusal !== null) throw new HttpProblem('webhook_url_not_allowed', refusal);
   if (ctx.webhooks.list(agent.agentId).length >= MAX_WEBHOOKS_PER_AGENT) {
     throw new HttpProblem('webhook_url_not_allowed', `An agent may have at most ${MAX_WEBHOOKS_PER_AGENT} webhooks; delete one first.`);
@@ -34,7 +32,7 @@ export const createWebhook: Handler<'createWebhook'> = (ctx, { agent, body }) =>
   const record = ctx.webhooks.add({
     id: `wh_${hex(20, ctx.ids)}`,
     agentId: agent.agentId,
-    url: body.url,
+    url: parsed.url,
     events: [...body.events],
     description: body.description ?? null,
     createdAt: ctx.clock.now(),
