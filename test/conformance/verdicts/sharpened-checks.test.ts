@@ -2,6 +2,7 @@
 // part fails a server that gets exactly that rule wrong, while the clean mock passes it (the
 // clean-server tests and npm run verdicts).
 import { describe, it } from 'vitest';
+import { dailyLossLatches } from '../../../src/conformance/checks/circuit-breakers/daily-loss-latches.js';
 import { maxPositionEnforced } from '../../../src/conformance/checks/circuit-breakers/max-position-enforced.js';
 import { clientOrderIdIdempotent } from '../../../src/conformance/checks/orders/client-order-id-idempotent.js';
 import { crossingFills } from '../../../src/conformance/checks/orders/crossing-fills.js';
@@ -12,8 +13,9 @@ import { burstThen429 } from '../../../src/conformance/checks/rate-limits/burst-
 import { headersAgree } from '../../../src/conformance/checks/rate-limits/headers-agree.js';
 import { recoversAfterRetryAfter } from '../../../src/conformance/checks/rate-limits/recovers-after-retry-after.js';
 import { errorsAreProblemJson } from '../../../src/conformance/checks/schema/errors-are-problem-json.js';
+import { timestampDiagnosed } from '../../../src/conformance/checks/timestamp/diagnosed.js';
 import type { Breakage } from '../checks-auth/support.js';
-import { expectCaught, ok, path, rewrite } from './breakage.js';
+import { expectCaught, json, ok, path, rewrite } from './breakage.js';
 
 const isPost = (req: { method: string; url: string }): boolean => req.method === 'POST' && /\/orders$/.test(req.url.replace(/\?.*$/, ''));
 
@@ -76,6 +78,24 @@ describe('the sharpened checks fail a server that breaks the rule they now cover
     await expectCaught(pagination, unfiltered, /GET \/orders\?symbol=\w+ listed the agent's \w+ order ord_/);
   }, 30_000);
 
+  it("orders.pagination: a server that loses the agent's oldest order when it alone is left for the last page", async () => {
+    // The orders each agent placed, per symbol, oldest first (as the POST answers gave them).
+    const placed = new Map<string, string[]>();
+    const losesOldest: Breakage = {
+      response: (res, req) => {
+        const key = `${req.headers['x-nx-key'] ?? ''} ${/"symbol":"(\w+)"/.exec(req.body.toString())?.[1] ?? /[?&]symbol=(\w+)/.exec(req.url)?.[1] ?? ''}`;
+        if (isPost(req) && res.status === 201) placed.set(key, [...(placed.get(key) ?? []), String((json(res).order as { orderId: string }).orderId)]);
+        if (req.method !== 'GET' || !path(req).endsWith('/orders') || res.status !== 200) return;
+        rewrite(res, (b) => {
+          const last = (b.data as Array<{ orderId: string }>).at(-1)?.orderId;
+          const ids = placed.get(key) ?? [];
+          if (last !== undefined && ids.indexOf(last) === 1) b.nextCursor = null;
+        });
+      },
+    };
+    await expectCaught(pagination, losesOldest, /over 2 pages skipped ord_\w+/);
+  }, 30_000);
+
   it('orders.crossing-fills: a server that rests a crossing limit sell', async () => {
     const restsSells: Breakage = {
       response: (res, req) => {
@@ -128,5 +148,31 @@ describe('the sharpened checks fail a server that breaks the rule they now cover
       },
     };
     await expectCaught(recoversAfterRetryAfter, overstated, /accepted although the 429 said Retry-After: 3: Retry-After overstates the wait/);
+  }, 30_000);
+});
+
+describe('timestamp.diagnosed', () => {
+  it('fails a server whose timestamp errors all say the same thing', async () => {
+    const terse: Breakage = { response: (res) => (res.status === 401 && /timestamp/.test(res.body) ? rewrite(res, (b) => void (b.detail = 'Bad X-NX-Timestamp.')) : undefined) };
+    await expectCaught(timestampDiagnosed, terse, /7 of 7 timestamp errors do not name the mistake/);
+  }, 30_000);
+
+  it('fails a server that takes every out-of-window value for seconds', async () => {
+    const seconds: Breakage = { response: (res) => (res.status === 401 && res.body.includes('timestamp_out_of_window') ? rewrite(res, (b) => void (b.detail = 'X-NX-Timestamp looks like seconds; send milliseconds.')) : undefined) };
+    await expectCaught(timestampDiagnosed, seconds, /3 of 7 timestamp errors do not name the mistake/);
+  }, 30_000);
+});
+
+describe('breaker.daily-loss-latches: the breaker as /portfolio shows it', () => {
+  const editBreaker = (edit: (d: Record<string, unknown>) => void): Breakage => ({
+    response: (res, req) => (path(req).endsWith('/portfolio') && res.status === 200 ? rewrite(res, (b) => edit((b.data as { breakers: { dailyLoss: Record<string, unknown> } }).breakers.dailyLoss)) : undefined),
+  });
+
+  it('fails a server that gives an untripped breaker a trip time', async () => {
+    await expectCaught(dailyLossLatches, editBreaker((d) => void (d.trippedAt ??= '1970-01-01T00:00:00.000Z')), /A new agent's daily-loss breaker is not shown as untripped with no trip time/);
+  }, 30_000);
+
+  it('fails a server that never says when a tripped breaker resets', async () => {
+    await expectCaught(dailyLossLatches, editBreaker((d) => void (d.resetsAt = null)), /shows the daily-loss breaker tripped, but not when it tripped, when it resets/);
   }, 30_000);
 });

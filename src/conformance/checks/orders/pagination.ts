@@ -6,7 +6,8 @@ import { expectStatus, pass } from '../expect.js';
 import { coinInfo, farBelow, lots, type CoinInfo } from '../schema/support/market-info.js';
 
 const PAGE = 2;
-const PLACED = 4;
+// Five on pages of two: the last page holds only the oldest order (a server must not lose it).
+const PLACED = 5;
 /** Pages of the agent's own (short) order list read before concluding the cursor never ends. */
 const MAX_PAGES = 30;
 /** Pages of the social feed read (it may be long: the first ones show whether pages repeat or skip). */
@@ -75,10 +76,10 @@ export const pagination: Check = {
   spec: 'GET /orders: "Newest first. Pass nextCursor back as cursor for the next page; a page never repeats or skips an order, even when orders are placed between pages"; status: "statuses to keep"; GET /social/feed: "newest first, with cursor pagination that never repeats or skips a post".',
   requirements: ['orders.list.pagination', 'social.pagination'],
   modes: ['sandbox', 'live'],
-  needs: { register: true, orders: true, budget: 24 },
+  needs: { register: true, orders: true, budget: 26 },
   async run(ctx) {
     // A fresh agent: its list holds exactly the orders of this check.
-    const agent = await ctx.agent({ fresh: true, permissions: ['read:market', 'read:portfolio', 'write:orders', 'read:social'], budget: 24 });
+    const agent = await ctx.agent({ fresh: true, permissions: ['read:market', 'read:portfolio', 'write:orders', 'read:social'], budget: 26 });
     const info = await coinInfo(ctx, agent);
     const placed: string[] = [];
     for (let n = 0; n < PLACED; n++) placed.push(await placeResting(ctx, agent, info, n));
