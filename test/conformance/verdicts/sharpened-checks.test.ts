@@ -49,6 +49,11 @@ describe('the sharpened checks fail a server that breaks the rule they now cover
     await expectCaught(burstThen429, off, /The 429 problem says retryAfter 9 but its Retry-After header says 1/);
   }, 30_000);
 
+  it('rate-limit.burst-then-429: a refused request that pushes the reset past the window', async () => {
+    const charges: Breakage = { response: (res) => void (res.status === 429 && (res.headers['x-ratelimit-reset'] = '61')) };
+    await expectCaught(burstThen429, charges, /The 429 says X-RateLimit-Reset: 61, outside 1…60 s/);
+  }, 30_000);
+
   it('orders.client-order-id-idempotent: orders without a clientOrderId treated as retries', async () => {
     const seen = new Map<string, string>();
     const sticky: Breakage = {
@@ -127,6 +132,23 @@ describe('the sharpened checks fail a server that breaks the rule they now cover
   it('orders.refusals: a PATCH that grows a buy beyond the cash without a funds check', async () => {
     const unchecked: Breakage = { response: (res, req) => (req.method === 'PATCH' && res.status === 422 ? ok(res, { order: {} }) : undefined) };
     await expectCaught(refusals, unchecked, /a PATCH growing a resting buy to ~10 million USD/);
+  }, 30_000);
+
+  it('orders.refusals: a resting limit buy beyond the cash accepted', async () => {
+    const noReserve: Breakage = { response: (res, req) => (isPost(req) && res.status === 422 && req.body.toString().includes('"limit"') ? ok(res, { order: {} }, 201) : undefined) };
+    await expectCaught(refusals, noReserve, /a limit buy of [\d.]+ \w+ at half the price \(~10 million USD, resting\)/);
+  }, 30_000);
+
+  it('orders.client-order-id-idempotent: a server that compares a retry with the order as changed by PATCH', async () => {
+    const current: Breakage = {
+      response: (res, req) => {
+        if (!isPost(req) || res.status !== 200 || !/"clientOrderId":"[^"]*-r"/.test(req.body.toString())) return;
+        res.status = 409;
+        res.headers['content-type'] = 'application/problem+json';
+        res.body = JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409, code: 'idempotency_conflict', detail: 'another body', requestId: 'req_1' });
+      },
+    };
+    await expectCaught(clientOrderIdIdempotent, current, /after the order was changed by PATCH, was not replayed/);
   }, 30_000);
 
   it('orders.client-order-id-idempotent: a server that replays a clientOrderId sent with the other side', async () => {
