@@ -13,6 +13,7 @@ import { burstThen429 } from '../../../src/conformance/checks/rate-limits/burst-
 import { headersAgree } from '../../../src/conformance/checks/rate-limits/headers-agree.js';
 import { recoversAfterRetryAfter } from '../../../src/conformance/checks/rate-limits/recovers-after-retry-after.js';
 import { errorsAreProblemJson } from '../../../src/conformance/checks/schema/errors-are-problem-json.js';
+import { strictBodies } from '../../../src/conformance/checks/schema/strict-bodies.js';
 import { timestampDiagnosed } from '../../../src/conformance/checks/timestamp/diagnosed.js';
 import type { Breakage } from '../checks-auth/support.js';
 import { expectCaught, json, ok, path, rewrite } from './breakage.js';
@@ -196,5 +197,22 @@ describe('breaker.daily-loss-latches: the breaker as /portfolio shows it', () =>
 
   it('fails a server that never says when a tripped breaker resets', async () => {
     await expectCaught(dailyLossLatches, editBreaker((d) => void (d.resetsAt = null)), /shows the daily-loss breaker tripped, but not when it tripped, when it resets/);
+  }, 30_000);
+});
+
+describe('schema.strict-bodies', () => {
+  it('fails a server that ignores a body sent with DELETE', async () => {
+    const ignores: Breakage = { request: (req) => void (req.method === 'DELETE' && req.body.length > 0 && !req.headers['x-nx-signature'] && (req.body = Buffer.alloc(0))) };
+    await expectCaught(strictBodies, ignores, /DELETE \/orders\/\{orderId\} with a JSON body \(the operation takes none\)/);
+  }, 30_000);
+
+  it('fails a server that reads any charset', async () => {
+    const anyCharset: Breakage = { request: (req) => void (req.headers['content-type'] &&= req.headers['content-type'].replace(/;\s*charset=[^;]*/, '')) };
+    await expectCaught(strictBodies, anyCharset, /charset=iso-8859-1: the server answered 201/);
+  }, 30_000);
+
+  it('fails a server that ignores Content-Encoding', async () => {
+    const ignores: Breakage = { request: (req) => void delete req.headers['content-encoding'] };
+    await expectCaught(strictBodies, ignores, /Content-Encoding: gzip: the server answered 201/);
   }, 30_000);
 });
