@@ -5,7 +5,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnCli, spawnMock, type SpawnedMock } from './support/spawn-mock.js';
+import { main } from '../../src/cli/main.js';
+import { spawnMock, type SpawnedMock } from './support/spawn-mock.js';
+
+/** Runs the CLI in this process, capturing what it writes to stderr. */
+async function inProcess(argv: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    return { code: await main(argv), stderr };
+  } finally {
+    process.stderr.write = write;
+  }
+}
 
 let dir: string;
 const running: SpawnedMock[] = [];
@@ -39,14 +52,16 @@ describe('nx-conformance mock --state', () => {
     const { order } = (await placed.json()) as { order: { orderId: string } };
     await fetch(`${first.url}/__nx/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 3_600_000 }) });
 
-    const second = spawnCli(['--port', '0', ...args]);
-    expect((await second.exited).code).toBe(2);
-    expect(second.stderr()).toMatch(/is in use by another process \(another mock\?\)/);
+    // The refusals happen before listening, so they run in-process (SQLite's lock holds against
+    // another connection of this process as against another process).
+    const inUse = await inProcess(['mock', '--port', '0', ...args]);
+    expect(inUse.code).toBe(2);
+    expect(inUse.stderr).toMatch(/is in use by another process \(another mock\?\)/);
 
     expect((await first.stop('SIGTERM')).code).toBe(0);
-    const wrongSeed = spawnCli(['--port', '0', '--seed', '7', ...args]);
-    expect((await wrongSeed.exited).code).toBe(2);
-    expect(wrongSeed.stderr()).toMatch(/was made with --seed 42; start the mock with --seed 42/);
+    const wrongSeed = await inProcess(['mock', '--port', '0', '--seed', '7', ...args]);
+    expect(wrongSeed.code).toBe(2);
+    expect(wrongSeed.stderr).toMatch(/was made with --seed 42; start the mock with --seed 42/);
 
     const again = await started(args);
     expect(again.stdout()).toMatch(/\(resumed: 2 agents, 1 orders, clock at 2026-01-05T13:00:00\.000Z;/);

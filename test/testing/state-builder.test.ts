@@ -90,3 +90,30 @@ describe('stateBuilder().build() refuses impossible states', () => {
     expect(() => stateBuilder().agent('twin').agent('twin')).toThrow(/already an agent named "twin"/);
   });
 });
+
+describe('the example of docs/state.md', () => {
+  it('builds, and the mock starts from it with the position the fills make', async () => {
+    const state = stateBuilder({ clock: '2026-01-05T12:00:00Z' })
+      .agent('holder', { mode: 'live', dailyLossLimit: 1000, cash: 70_000 }, (a) =>
+        a
+          .bought('BTC', 0.5, { price: 60_000, at: '2026-01-05T09:00:00Z' })
+          .sold('BTC', 0.1, { price: 61_000 })
+          .position('BTC', 0.4)
+          .resting({ symbol: 'BTC', side: 'sell', quantity: 0.2, price: 70_000, clientOrderId: 'tp' })
+          .breakerTripped('2026-01-05T11:00:00Z')
+          .webhook({ url: 'http://127.0.0.1:9999/hooks', events: ['order.filled'] }),
+      )
+      .agent('watcher')
+      .pin('BTC', 58_000, { from: '2026-01-05T11:00:00Z' })
+      .build();
+    const mock = await startTestMock({ state });
+    try {
+      const portfolio = (await mock.agents.holder!.client.portfolio()).json?.data;
+      expect(portfolio).toMatchObject({ cash: 70_000, positions: [{ symbol: 'BTC', quantity: 0.4 }] });
+      expect((await mock.agents.holder!.client.listWebhooks()).json?.data).toMatchObject([{ url: 'http://127.0.0.1:9999/hooks' }]);
+      expect((await mock.agents.watcher!.client.me()).json?.agent.permissions).toHaveLength(6);
+    } finally {
+      await mock.close();
+    }
+  });
+});

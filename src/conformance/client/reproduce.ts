@@ -7,7 +7,7 @@ import { toCurl, toEvidence } from '../evidence.js';
 import type { Evidence } from '../findings.js';
 import { redactHeaders, redactPath, redactQuery, redactText, SecretIndex } from '../../redact.js';
 
-/** The default of $NX_BASE_URL in `reproduce`: the mock on its defaults (the run's own mock is gone by then). */
+/** Where `reproduce` points: the mock on its defaults (the run's own mock is gone by then). */
 const REPRODUCE_ORIGIN = 'http://127.0.0.1:4010';
 const NOISE = new Set(['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding', 'accept-encoding']);
 
@@ -62,14 +62,14 @@ export function reproduceRecord(rec: RawRequestRecord, secret: string, note: str
   for (const [name, value] of Object.entries(redactHeaders(request.headers))) shown.push(`${name}: ${value}`);
   if (request.body.length > 0) shown.push('', ...request.body.split('\n'));
   const lines = [`# ${scrub(note, secret).replace(/\n/g, ' ')}`, '# the request as the client sent it:', ...shown.map((l) => `#   ${l}`)];
+  // The mock goes to $NX_BASE_URL (default: `npx nx-conformance mock` on its default port), so a
+  // mock on another port, as its banner prints it, is reached too.
+  const target = '# re-send it to the mock at $NX_BASE_URL (`npx nx-conformance mock` prints it; default :4010)';
   if (options.literalSignature) {
-    lines.push('# re-send it to `npx nx-conformance mock`, with the same (wrong) signature:');
+    lines.push(`${target}, with the same (wrong) signature:`);
     lines.push(toCurl(exchange, undefined, { literalSignature: true, realClock: { offsetMs: 0 }, baseUrlFrom: 'NX_BASE_URL' }));
   } else {
-    lines.push(
-      '# re-send it, signed correctly with a fresh timestamp, to `npx nx-conformance mock`: export NX_BASE_URL (its API URL,',
-      '# with the port it prints), NX_API_KEY and NX_API_SECRET (its demo live agent), then:',
-    );
+    lines.push(`${target}; curl signs correctly from $NX_API_SECRET:`);
     lines.push(toCurl(exchange, undefined, { realClock: { offsetMs: 0 }, baseUrlFrom: 'NX_BASE_URL' }));
   }
   return lines.join('\n');

@@ -1,6 +1,6 @@
 import type { Check } from '../../check.js';
 import { pass } from '../expect.js';
-import { authHeaders, expectRejected, signLiterally } from './signing-helpers.js';
+import { sendFullPathSigned, signLiterally } from './signing-helpers.js';
 
 export const diagnosed: Check = {
   id: 'signature.diagnosed',
@@ -12,11 +12,7 @@ export const diagnosed: Check = {
   needs: { register: true, usesGivenAgent: true, budget: 2 },
   async run(ctx) {
     const agent = await ctx.agent();
-    const timestamp = String(ctx.now());
-    const signature = signLiterally({ secret: agent.apiSecret, timestamp, method: 'GET', path: '/v1/agent/me' });
-    ctx.reproduceSigning = { path: '/v1/agent/me' };
-    const res = await agent.client.send('GET', '/me', { sign: false, headers: authHeaders(timestamp, signature) });
-    expectRejected(ctx, res, ['invalid_signature'], "GET /me signed over '/v1/agent/me'", 'signed over the full /v1/agent path');
+    const { res, timestamp } = await sendFullPathSigned(ctx, agent, 'signed over the full /v1/agent path');
     const body = (res.json ?? {}) as { stringToSign?: unknown; mistake?: { code?: unknown } };
     const expected = `${timestamp}GET/me`;
     if (body.stringToSign !== expected) {

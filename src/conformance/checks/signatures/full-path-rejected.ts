@@ -1,6 +1,6 @@
 import type { Check } from '../../check.js';
 import { pass } from '../expect.js';
-import { authHeaders, expectRejected, signLiterally } from './signing-helpers.js';
+import { sendFullPathSigned } from './signing-helpers.js';
 
 export const fullPathRejected: Check = {
   id: 'signature.full-path-rejected',
@@ -12,11 +12,7 @@ export const fullPathRejected: Check = {
   needs: { register: true, usesGivenAgent: true, budget: 2 },
   async run(ctx) {
     const agent = await ctx.agent();
-    const timestamp = String(ctx.now());
-    const signature = signLiterally({ secret: agent.apiSecret, timestamp, method: 'GET', path: '/v1/agent/me' });
-    ctx.reproduceSigning = { path: '/v1/agent/me' };
-    const res = await agent.client.send('GET', '/me', { sign: false, headers: authHeaders(timestamp, signature) });
-    expectRejected(ctx, res, ['invalid_signature'], "GET /me signed over '/v1/agent/me'", "signed '/v1/agent/me' instead of '/me': the signed path is relative to /v1/agent");
+    await sendFullPathSigned(ctx, agent, "signed '/v1/agent/me' instead of '/me': the signed path is relative to /v1/agent");
     return pass("401 invalid_signature for a signature over '/v1/agent/me'");
   },
 };

@@ -107,3 +107,16 @@ export async function deleteWebhooksQuietly(ctx: CheckContext, agent: TestAgent,
     }
   }
 }
+
+/**
+ * GET /me signed over the full '/v1/agent/me' (the full_path_signed mistake), which the server must
+ * refuse with 401 invalid_signature. Returns the answer and the timestamp it carried.
+ */
+export async function sendFullPathSigned(ctx: CheckContext, agent: TestAgent, note: string): Promise<{ res: ApiResponse<unknown>; timestamp: string }> {
+  const timestamp = String(ctx.now());
+  const signature = signLiterally({ secret: agent.apiSecret, timestamp, method: 'GET', path: '/v1/agent/me' });
+  ctx.reproduceSigning = { path: '/v1/agent/me' };
+  const res = await agent.client.send('GET', '/me', { sign: false, headers: authHeaders(timestamp, signature) });
+  expectRejected(ctx, res, ['invalid_signature'], "GET /me signed over '/v1/agent/me'", note);
+  return { res, timestamp };
+}
