@@ -16,4 +16,10 @@ describe('the mock command loads at start-up', () => {
     expect([...files].filter((f) => f.startsWith('src/conformance/'))).toEqual([]);
     expect(packages).not.toContain('junit-report-builder');
   });
+
+  it('not the replay or CoinGecko market sources when the market is the model', () => {
+    // mock-command imports open-market.ts dynamically; it imports a source only when asked for one.
+    const market = staticGraph('src/market-sources/open-market.ts').files;
+    expect([...market].filter((f) => f.startsWith('src/market-sources/'))).toEqual(['src/market-sources/open-market.ts', 'src/market-sources/parse-market-spec.ts']);
+  });
 });
