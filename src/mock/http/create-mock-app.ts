@@ -3,6 +3,7 @@
 // one adapter middleware, then its operation's handler; every error ends in the error handler.
 import express, { type Express } from 'express';
 import { HttpProblem } from '../../rules/problems.js';
+import { SIGNING_BASE_PATH } from '../../signing/constants.js';
 import { beginRequest } from './begin-request.js';
 import { createControlRouter } from './control/control-router.js';
 import { errorHandler } from './error-handler.js';
@@ -28,7 +29,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   if (ctx.persistence) app.use(commitBeforeResponse(ctx.persistence, ctx.log));
   if (ctx.options.control) app.use('/__nx', createControlRouter(ctx));
   app.use(
-    '/v1/agent',
+    SIGNING_BASE_PATH,
     runPipeline(ctx, { pipeline: ctx.parts.pipeline, rules: ctx.rules, bodyLimit: ctx.options.bodyLimit, faults: true, act: (state, j, res) => respond(ctx, state, j, res) }),
   );
   app.use((req, res, next) => {
