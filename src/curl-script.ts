@@ -73,8 +73,10 @@ function timestampLine(request: CurlRequest, options: CurlOptions, name: string)
   return `${name}=$(( $(date +%s%3N) ${shift < 0 ? '-' : '+'} ${Math.abs(shift)} ))`;
 }
 
+const ARGUMENT_LIMIT = 64 * 1024;
+
 /** The shell lines and curl arguments of one request, variables prefixed with `v`; `id` becomes $ID. */
-function build(request: CurlRequest, options: CurlOptions, v: string, id?: string): { lines: string[]; curl: string[] } {
+function build(request: CurlRequest, options: CurlOptions, v: string, id?: string): { lines: string[]; curl: string[]; pipe: string } {
   const { method, url, headers, body } = request;
   const sub = (s: string, inDoubleQuotes: boolean): string => (id === undefined ? s : s.split(id).join(inDoubleQuotes ? '${ID}' : `'"$ID"'`));
   const lines: string[] = [];
@@ -105,8 +107,10 @@ function build(request: CurlRequest, options: CurlOptions, v: string, id?: strin
     else if (name === 'x-nx-timestamp' && timed) curl.push(`-H "X-NX-Timestamp: $${v}TS"`);
     else curl.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
-  if (body.length > 0) curl.push(`--data-binary "$${v}BODY"`);
-  return { lines, curl };
+  // A body past what one argument may hold (128 KiB on Linux) goes through stdin from the builtin printf.
+  const piped = body.length > ARGUMENT_LIMIT;
+  if (body.length > 0) curl.push(piped ? '--data-binary @-' : `--data-binary "$${v}BODY"`);
+  return { lines, curl, pipe: piped ? `printf '%s' "$${v}BODY" | ` : '' };
 }
 
 export function curlScript(request: CurlRequest, note?: string, options: CurlOptions = {}): string {
@@ -116,10 +120,10 @@ export function curlScript(request: CurlRequest, note?: string, options: CurlOpt
   if (prelude) {
     lines.push(`# first a fresh one of what this request used up (${prelude.field} ${prelude.id} is gone):`);
     const first = build(prelude.request, { ...options, signing: prelude.signing, literalSignature: false }, 'P_');
-    lines.push(...first.lines, `P_ANSWER=$(${first.curl.join(' ').replace(' -i ', ' ')})`);
+    lines.push(...first.lines, `P_ANSWER=$(${first.pipe}${first.curl.join(' ').replace(' -i ', ' ')})`);
     lines.push(`ID=$(printf '%s' "$P_ANSWER" | grep -o '"${prelude.field}":"[^"]*"' | head -n 1 | cut -d'"' -f4)`);
   }
   const main = build(request, options, '', prelude?.id);
-  lines.push(...main.lines, main.curl.join(' \\\n  '));
+  lines.push(...main.lines, main.pipe + main.curl.join(' \\\n  '));
   return lines.join('\n');
 }
