@@ -8,6 +8,8 @@
 // Shared by the conformance reports (evidence.ts) and the dashboard's "copy as curl", so both hand
 // people the same, tested script. No Node APIs: it runs in browsers.
 
+import { SIGNING_BASE_PATH } from './signing/constants.js';
+
 export interface CurlRequest {
   method: string;
   /** Absolute URL; the signed path is its path relative to /v1/agent. */
@@ -53,9 +55,9 @@ const dq = (s: string): string => s.replace(/[\\"$`]/g, (c) => `\\${c}`);
 
 /** The URL, its API base swapped for `${VAR:-base}` when asked (so the real port of a mock is used). */
 function shellUrl(url: string, baseUrlFrom: string | undefined): string {
-  const at = url.indexOf('/v1/agent');
+  const at = url.indexOf(SIGNING_BASE_PATH);
   if (baseUrlFrom === undefined || at < 0) return shellQuote(url);
-  const base = url.slice(0, at + '/v1/agent'.length);
+  const base = url.slice(0, at + SIGNING_BASE_PATH.length);
   const rest = url.slice(base.length);
   return `"\${${baseUrlFrom}:-${base}}"${rest ? shellQuote(rest) : ''}`;
 }
