@@ -16,10 +16,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // vitest's default (cores - 1) is a single worker on a 2-core machine, which leaves a core
-    // idle whenever a test waits on a child process, a socket or a timer: two workers overlap
-    // those waits (the suite is steady under that contention; see test/README.md).
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // One worker more than there are cores. About a third of the suite's test time is waiting (on
+    // child processes, sockets, real-time pauses and latency faults), not computing: vitest's
+    // default (cores - 1) is a single worker on a 2-core machine, and even two leave a core idle
+    // whenever one waits. The suite is steady under that contention (see test/README.md).
+    maxWorkers: availableParallelism() + 1,
     projects: [
       { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
       { extends: true, test: { name: 'shared', include: INCLUDE, exclude: [...configDefaults.exclude, ...ISOLATED], isolate: false } },
