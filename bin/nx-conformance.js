@@ -2,7 +2,12 @@
 // The published entry point runs the compiled CLI: the package ships dist/; in a clone `npm start`
 // and `npm run build` make it (there is no install-time script, so consumers' npm has nothing to warn about).
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// Node ≥ 22.1 keeps V8's compiled code of every module in a cache on disk (os.tmpdir(), or
+// NODE_COMPILE_CACHE): later starts skip compiling. Node 20 has no such cache and goes on without.
+module.enableCompileCache?.();
 
 const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(compiled))) {

@@ -20,13 +20,16 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.join(', ') : value;
     const lower = name.toLowerCase();
-    if (HIDDEN_HEADERS.has(lower) || CREDENTIAL_NAME.test(lower)) out[lower] = REDACTED;
-    else if (lower === 'x-nx-key') out[lower] = scrubValue(redactKey(text), index);
-    else out[lower] = scrubValue(text, index);
+    out[lower] = redactHeader(lower, Array.isArray(value) ? value.join(', ') : value, index);
   }
   return out;
+}
+
+/** One header's value, by its lower-case name. */
+export function redactHeader(lowerName: string, value: string, index?: SecretIndex): string {
+  if (HIDDEN_HEADERS.has(lowerName) || CREDENTIAL_NAME.test(lowerName)) return REDACTED;
+  return scrubValue(lowerName === 'x-nx-key' ? redactKey(value) : value, index);
 }
 
 /** All redactBody() needs of a body, to keep for later: its beginning (a copy) and its length. */

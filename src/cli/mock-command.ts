@@ -1,7 +1,7 @@
 // `nx-conformance mock`: run the mock exchange until SIGINT/SIGTERM.
 import { Command, Option } from 'commander';
 import { marketOption } from '../market-sources/market-option.js';
-import { collect, integer, listenFailure, nonNegativeNumber, port, positiveInt, positiveNumber } from './cli-shared.js';
+import { collect, integer, listenFailure, nonNegativeNumber, port, positiveInt, positiveNumber } from './option-parsers.js';
 import { colorsFor, noColors, type Colors } from './color.js';
 import { defectCatalogue, defectNames } from '../mock/defects.js';
 import { MOCK_DEFAULTS } from '../mock/http/mock-options.js';

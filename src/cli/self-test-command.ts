@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { catalogue } from '../conformance/catalogue.js';
 import type { RunSummary } from '../conformance/findings.js';
 import { writeReports, type HtmlReportInput, type ReporterName } from '../conformance/report/index.js';
-import { runSelfTest } from '../conformance/self-test/run-self-test.js';
+import { runSelfTest, SELF_TEST_SEED } from '../conformance/self-test/run-self-test.js';
 import { defectCatalogue, defectNames, isDefectName, type DefectName } from '../mock/defects.js';
 import { TOOL_VERSION } from '../version.js';
 import { list } from './cli-shared.js';
@@ -79,9 +79,10 @@ export function selfTestCommand(onExit: (code: number) => void): Command {
       say(`\nclean mock: ${pass} passed, ${fail} failed, ${partial} partial, ${skip} skipped\n`);
       say(`${caught}/${results.length} seeded defects caught in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       if (files.length > 0) {
-        const report: RunSummary & Pick<HtmlReportInput, 'defectResults'> = {
+        const report: RunSummary & Pick<HtmlReportInput, 'defectResults' | 'seed'> = {
           ...clean,
           kind: 'self-test',
+          seed: SELF_TEST_SEED, // the html report's settings show it, as for `server`
           target: `the mock, clean (these findings) and with ${results.length} seeded defect${results.length === 1 ? '' : 's'}`,
           defects: { caught, total: results.length },
           defectResults: results.map((r) => ({ defect: r.defect, caught: r.caught, caughtBy: r.caughtBy, expected: r.expected })),

@@ -1,9 +1,10 @@
 // Turns a --market spec into a ready MarketSource, so the CLI wiring is one call. The model is
 // returned as `undefined`: the mock then builds its default seeded model from its own seed.
+// The replay and CoinGecko sources are imported only when asked for: the default start (the
+// model) then loads none of their modules (issue 16, start-up).
 import type { EpochMs, MarketSource } from '../mock/engine/types.js';
-import { NOT_READY_RETRY_MS, createCoinGeckoMarket, type CoinGeckoMarketOptions } from './coingecko-market.js';
+import type { CoinGeckoMarketOptions } from './coingecko-market.js';
 import { parseMarketSpec, type MarketSpec } from './parse-market-spec.js';
-import { createReplayMarket, loadReplayFile, replaySpan } from './replay-market.js';
 
 /** The market asked for cannot serve prices now (CoinGecko unreachable or silent): the mock cannot start on it. */
 export class MarketUnavailableError extends Error {
@@ -36,6 +37,7 @@ export async function openMarket(specText: string, options: OpenMarketOptions): 
   const spec = parseMarketSpec(specText);
   if (spec.kind === 'model') return { spec, describe: `market: seeded model (seed ${options.seed})`, close: () => {} };
   if (spec.kind === 'replay') {
+    const { createReplayMarket, loadReplayFile, replaySpan } = await import('./replay-market.js');
     const file = await loadReplayFile(spec.file);
     const span = replaySpan(file);
     const iso = (t: EpochMs): string => new Date(t).toISOString();
@@ -47,6 +49,7 @@ export async function openMarket(specText: string, options: OpenMarketOptions): 
       close: () => {},
     };
   }
+  const { NOT_READY_RETRY_MS, createCoinGeckoMarket } = await import('./coingecko-market.js');
   const market = createCoinGeckoMarket({ ...options.coingecko, seed: options.seed, apiKey: options.apiKey, log: options.log });
   await market.start();
   const failure = market.lastFailure();

@@ -49,11 +49,18 @@ export class SecretIndex {
   /** One bit per hash value, 32 per table slot: most text misses it at once. */
   private filter = new Int32Array(1 << 10);
   private filterShift = 32 - 15;
+  private changes = 0;
+
+  /** Changes whenever a credential is added or all are cleared: what redacts differently then. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Adds a credential; repeats and empty strings are ignored. */
   add(secret: string): void {
     if (secret === '' || this.known.has(secret)) return;
     this.known.add(secret);
+    this.changes += 1;
     if (secret.length < RUN) {
       this.short.push(secret);
       return;
@@ -78,6 +85,7 @@ export class SecretIndex {
   }
 
   clear(): void {
+    this.changes += 1;
     this.secrets.length = 0;
     this.short.length = 0;
     this.known.clear();

@@ -2,13 +2,15 @@
 // headers), and a journal entry written when the response has gone out.
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
-import { bodyWindow, redactBody, redactHeaders, redactPath, redactQuery } from '../../redact.js';
+import { httpDate } from './http-date.js';
+import { createJournalRedactor } from './journal-redactor.js';
 import type { MockContext } from './mock-context.js';
 import type { RequestState } from './request-state.js';
 
 const EMPTY = Buffer.alloc(0);
 
 export function beginRequest(ctx: MockContext): RequestHandler {
+  const redactor = createJournalRedactor(ctx.secrets);
   return (req, res, next) => {
     const receivedAt = ctx.clock.now();
     const url = req.originalUrl;
@@ -26,31 +28,25 @@ export function beginRequest(ctx: MockContext): RequestHandler {
     };
     res.locals.nx = state;
     res.sendDate = false;
-    res.setHeader('Date', new Date(ctx.clock.now()).toUTCString());
+    res.setHeader('Date', httpDate(receivedAt));
     res.setHeader('X-Request-Id', requestId);
     if (control) return next();
     res.on('finish', () => {
       // Everything a client sent can carry a credential: redacted whole, clipped afterwards. The
-      // journal redacts it all before storing the entry.
-      const raw = { query: state.rawQuery, headers: req.headers, requestBody: bodyWindow(state.rawBody.toString('utf8')), responseBody: bodyWindow(state.responseBody ?? '') };
+      // journal redacts it all before storing the entry (journal-redactor.ts remembers repeats).
       ctx.journal.add(
         {
           at: new Date(ctx.clock.now()).toISOString(),
           requestId,
           method: req.method,
-          path: redactPath(fullPath, ctx.secrets),
+          path: redactor.path(fullPath),
           operationId: state.judging?.op?.operationId ?? null,
           agentId: state.judging?.agent?.agentId ?? null,
           status: res.statusCode,
           code: state.problemCode ?? null,
           durationMs: Math.round((performance.now() - state.startedAt) * 100) / 100,
         },
-        () => ({
-          query: redactQuery(raw.query, ctx.secrets),
-          requestHeaders: redactHeaders(raw.headers, ctx.secrets),
-          requestBody: redactBody(raw.requestBody, ctx.secrets),
-          responseBody: redactBody(raw.responseBody, ctx.secrets),
-        }),
+        () => redactor.details(state.rawQuery, req.headers, state.rawBody.toString('utf8'), state.responseBody ?? ''),
       );
       ctx.options.onRequest?.({
         requestId,

@@ -3,6 +3,7 @@
 // one adapter middleware, then its operation's handler; every error ends in the error handler.
 import express, { type Express } from 'express';
 import { HttpProblem } from '../../rules/problems.js';
+import { SIGNING_BASE_PATH } from '../../signing/constants.js';
 import { beginRequest } from './begin-request.js';
 import { createControlRouter } from './control/control-router.js';
 import { errorHandler } from './error-handler.js';
@@ -24,13 +25,24 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'simple');
-  app.use(beginRequest(ctx));
-  if (ctx.persistence) app.use(commitBeforeResponse(ctx.persistence, ctx.log));
+  const begin = beginRequest(ctx);
+  const commit = ctx.persistence ? commitBeforeResponse(ctx.persistence, ctx.log) : undefined;
+  const api = runPipeline(ctx, { pipeline: ctx.parts.pipeline, rules: ctx.rules, bodyLimit: ctx.options.bodyLimit, faults: true, act: (state, j, res) => respond(ctx, state, j, res) });
+  // One Express layer takes an API request from its first byte to its answer: begin (id, Date,
+  // journal), the state file's commit hook, then the request rules and the handler. Each router
+  // layer costs a path match and a next() per request; the stages stay plain functions. Anything
+  // else (the control API, unknown paths) goes on to the layers below.
+  app.use((req, res, next) => {
+    begin(req, res, () => {
+      const onward = (): void => {
+        if (isApiPath(requestState(res).fullPath)) void api(req, res, next);
+        else next();
+      };
+      if (commit) commit(req, res, onward);
+      else onward();
+    });
+  });
   if (ctx.options.control) app.use('/__nx', createControlRouter(ctx));
-  app.use(
-    '/v1/agent',
-    runPipeline(ctx, { pipeline: ctx.parts.pipeline, rules: ctx.rules, bodyLimit: ctx.options.bodyLimit, faults: true, act: (state, j, res) => respond(ctx, state, j, res) }),
-  );
   app.use((req, res, next) => {
     requestState(res).refusedBy = 'route';
     // With --no-control the mock does not advertise that a control API could exist.
@@ -42,4 +54,11 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   });
   app.use(errorHandler(ctx));
   return { app, ctx };
+}
+
+const API_PREFIX = SIGNING_BASE_PATH.toLowerCase();
+
+/** What app.use('/v1/agent') matched: the prefix in any letter case, then the end or a '/'. */
+export function isApiPath(path: string): boolean {
+  return path.length >= API_PREFIX.length && (path.length === API_PREFIX.length || path[API_PREFIX.length] === '/') && path.slice(0, API_PREFIX.length).toLowerCase() === API_PREFIX;
 }

@@ -35,6 +35,7 @@ describe('--reporter html', () => {
     expect(counts).toEqual({ ...json.counts, total: json.findings.length });
     expect(json.defects).toEqual({ caught: 1, total: 1 });
     expect(html).toContain('data-setting="seeded defects caught">1 of 1<');
+    expect(html).toContain('data-setting="seed">42<'); // the runner's input seed, as `server` and `client` show theirs
     expect(html).toMatch(/<code>wide-window<\/code><\/th><td class="s-pass">caught</);
     expect(stderr).toContain(`report: ${join(dir, 'nx-conformance.html')}`);
   });

@@ -11,18 +11,8 @@ import type { CoinSpec, EpochMs, MarketSource, Ticker } from '../../engine/types
 import { iso } from '../serialize.js';
 import { withJsonText } from '../serialized-body.js';
 
-export interface TickerView {
-  id: string;
-  symbol: string;
-  name: string;
-  price: number;
-  change24h: number;
-  volume24h: number;
-  high24h: number;
-  low24h: number;
-  marketCap: number;
-  updatedAt: string;
-}
+/** A ticker as GET /market shows it: the same fields, updatedAt as an ISO string. */
+export type TickerView = Omit<Ticker, 'updatedAt'> & { updatedAt: string };
 
 export interface MarketBody {
   // Frozen when kept (the type stays mutable to match the generated response type).
