@@ -1,17 +1,29 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { filesNeedingIsolation } from './test/support/needs-isolation.js';
+
+const INCLUDE = ['test/**/*.test.ts', 'src/**/*.test.ts'];
+// Files that mock a module or patch Node's networking (nock) get a process of their own per file
+// (test/support/needs-isolation.ts). Every other file runs in a shared worker, so the source graph
+// is imported once per worker instead of once per file: a fork and its imports per file were
+// ~110 s of the suite's ~280 s of CPU.
+const ISOLATED = filesNeedingIsolation(['test', 'src']);
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // A hang detector, not a speed check: on a loaded machine (CI runners, CPU hogs) a test that
     // takes 4 s when idle can take 30 s. Speed is measured by `npm run bench`.
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // vitest's default (cores - 1) is a single worker on a 2-core machine, which leaves a core
-    // idle whenever a test waits on a child process, a socket or a timer: two workers overlap
-    // those waits (the suite is steady under that contention; see test/README.md).
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // One worker more than there are cores. About a third of the suite's test time is waiting (on
+    // child processes, sockets, real-time pauses and latency faults), not computing: vitest's
+    // default (cores - 1) is a single worker on a 2-core machine, and even two leave a core idle
+    // whenever one waits. The suite is steady under that contention (see test/README.md).
+    maxWorkers: availableParallelism() + 1,
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
+      { extends: true, test: { name: 'shared', include: INCLUDE, exclude: [...configDefaults.exclude, ...ISOLATED], isolate: false } },
+    ],
   },
 });
