@@ -8,6 +8,8 @@
 // Shared by the conformance reports (evidence.ts) and the dashboard's "copy as curl", so both hand
 // people the same, tested script. No Node APIs: it runs in browsers.
 
+import { SIGNING_BASE_PATH } from './signing/constants.js';
+
 export interface CurlRequest {
   method: string;
   /** Absolute URL; the signed path is its path relative to /v1/agent. */
@@ -53,9 +55,9 @@ const dq = (s: string): string => s.replace(/[\\"$`]/g, (c) => `\\${c}`);
 
 /** The URL, its API base swapped for `${VAR:-base}` when asked (so the real port of a mock is used). */
 function shellUrl(url: string, baseUrlFrom: string | undefined): string {
-  const at = url.indexOf('/v1/agent');
+  const at = url.indexOf(SIGNING_BASE_PATH);
   if (baseUrlFrom === undefined || at < 0) return shellQuote(url);
-  const base = url.slice(0, at + '/v1/agent'.length);
+  const base = url.slice(0, at + SIGNING_BASE_PATH.length);
   const rest = url.slice(base.length);
   return `"\${${baseUrlFrom}:-${base}}"${rest ? shellQuote(rest) : ''}`;
 }
@@ -71,8 +73,10 @@ function timestampLine(request: CurlRequest, options: CurlOptions, name: string)
   return `${name}=$(( $(date +%s%3N) ${shift < 0 ? '-' : '+'} ${Math.abs(shift)} ))`;
 }
 
+const ARGUMENT_LIMIT = 64 * 1024;
+
 /** The shell lines and curl arguments of one request, variables prefixed with `v`; `id` becomes $ID. */
-function build(request: CurlRequest, options: CurlOptions, v: string, id?: string): { lines: string[]; curl: string[] } {
+function build(request: CurlRequest, options: CurlOptions, v: string, id?: string): { lines: string[]; curl: string[]; pipe: string } {
   const { method, url, headers, body } = request;
   const sub = (s: string, inDoubleQuotes: boolean): string => (id === undefined ? s : s.split(id).join(inDoubleQuotes ? '${ID}' : `'"$ID"'`));
   const lines: string[] = [];
@@ -103,8 +107,10 @@ function build(request: CurlRequest, options: CurlOptions, v: string, id?: strin
     else if (name === 'x-nx-timestamp' && timed) curl.push(`-H "X-NX-Timestamp: $${v}TS"`);
     else curl.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
-  if (body.length > 0) curl.push(`--data-binary "$${v}BODY"`);
-  return { lines, curl };
+  // A body past what one argument may hold (128 KiB on Linux) goes through stdin from the builtin printf.
+  const piped = body.length > ARGUMENT_LIMIT;
+  if (body.length > 0) curl.push(piped ? '--data-binary @-' : `--data-binary "$${v}BODY"`);
+  return { lines, curl, pipe: piped ? `printf '%s' "$${v}BODY" | ` : '' };
 }
 
 export function curlScript(request: CurlRequest, note?: string, options: CurlOptions = {}): string {
@@ -114,10 +120,10 @@ export function curlScript(request: CurlRequest, note?: string, options: CurlOpt
   if (prelude) {
     lines.push(`# first a fresh one of what this request used up (${prelude.field} ${prelude.id} is gone):`);
     const first = build(prelude.request, { ...options, signing: prelude.signing, literalSignature: false }, 'P_');
-    lines.push(...first.lines, `P_ANSWER=$(${first.curl.join(' ').replace(' -i ', ' ')})`);
+    lines.push(...first.lines, `P_ANSWER=$(${first.pipe}${first.curl.join(' ').replace(' -i ', ' ')})`);
     lines.push(`ID=$(printf '%s' "$P_ANSWER" | grep -o '"${prelude.field}":"[^"]*"' | head -n 1 | cut -d'"' -f4)`);
   }
   const main = build(request, options, '', prelude?.id);
-  lines.push(...main.lines, main.curl.join(' \\\n  '));
+  lines.push(...main.lines, main.pipe + main.curl.join(' \\\n  '));
   return lines.join('\n');
 }

@@ -20,6 +20,7 @@ import { queryNotSigned } from './signatures/query-not-signed.js';
 import { replayRejected } from './signatures/replay-rejected.js';
 import { sandboxVerified } from './signatures/sandbox-verified.js';
 import { wrongSecretRejected } from './signatures/wrong-secret-rejected.js';
+import { timestampDiagnosed } from './timestamp/diagnosed.js';
 import { outsideWindowRejected } from './timestamp/outside-window-rejected.js';
 import { secondsRejected } from './timestamp/seconds-rejected.js';
 import { timestampMissingRejected } from './timestamp/missing-rejected.js';
@@ -43,6 +44,7 @@ export const authChecks: readonly Check[] = [
   diagnosed,
   withinWindowAccepted,
   outsideWindowRejected,
+  timestampDiagnosed,
   windowEdgesExact,
   timestampMissingRejected,
   nonNumericRejected,

@@ -3,6 +3,7 @@
 // one adapter middleware, then its operation's handler; every error ends in the error handler.
 import express, { type Express } from 'express';
 import { HttpProblem } from '../../rules/problems.js';
+import { SIGNING_BASE_PATH } from '../../signing/constants.js';
 import { beginRequest } from './begin-request.js';
 import { createControlRouter } from './control/control-router.js';
 import { errorHandler } from './error-handler.js';
@@ -55,9 +56,8 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   return { app, ctx };
 }
 
-const API_PREFIX = '/v1/agent';
-
-/** What app.use('/v1/agent') matched: the prefix in any letter case, then the end or a '/'. */
+/** What app.use(SIGNING_BASE_PATH) matched: the prefix in any letter case, then the end or a '/'. */
 export function isApiPath(path: string): boolean {
-  return path.length >= API_PREFIX.length && (path.length === API_PREFIX.length || path[API_PREFIX.length] === '/') && path.slice(0, API_PREFIX.length).toLowerCase() === API_PREFIX;
+  const n = SIGNING_BASE_PATH.length;
+  return path.length >= n && (path.length === n || path[n] === '/') && path.slice(0, n).toLowerCase() === SIGNING_BASE_PATH.toLowerCase();
 }

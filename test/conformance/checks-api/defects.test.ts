@@ -10,7 +10,7 @@ import { findingLabel } from '../../../src/conformance/findings.js';
 
 const cases: Array<{ defect: DefectName; check: string; says: RegExp }> = [
   { defect: 'renamed-field', check: 'schema.market', says: /GET \/market: the response does not match the spec/ },
-  { defect: 'plain-json-errors', check: 'schema.errors-are-problem-json', says: /10 of 10 error responses are not conforming RFC 9457 problem\+json: .*not application\/problem\+json/ },
+  { defect: 'plain-json-errors', check: 'schema.errors-are-problem-json', says: /11 of 11 error responses are not conforming RFC 9457 problem\+json: .*not application\/problem\+json/ },
   { defect: 'permission-unchecked-orders', check: 'permission.each-operation', says: /placeOrder: POST \/orders by an agent without write:orders answered 201 instead of 403 permission_denied \(the server does not check write:orders/ },
   { defect: 'me-leaks-secret', check: 'permission.secret-never-returned', says: /apiSecret appears in 1 response after registration: GET \/me → 200 \(body\)/ },
   { defect: 'cross-agent-read', check: 'permission.cross-agent-orders', says: /Another agent could reach this agent's order: GET \/orders\/ord_\w+ answered 200/ },

@@ -4,6 +4,9 @@
 // as the exchange the finding shows last. Every broken-server and seeded-defect test runs it on
 // every failure it provokes (Schemathesis-style: a reproduction is itself tested).
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import type { FailFinding, Finding, RunSummary } from '../../../src/conformance/findings.js';
@@ -59,11 +62,15 @@ export async function expectReproduces(finding: FailFinding, credentials: Creden
   const shown = finding.evidence.at(-1);
   if (!shown?.response) return;
   const agent = credentials.lookup(shown.request.headers['x-nx-key']);
-  const { stdout } = await run('bash', ['-c', finding.reproduce], {
+  // Through a file: a script can carry a body of a megabyte, more than one argument may hold.
+  const dir = await mkdtemp(join(tmpdir(), 'nx-reproduce-'));
+  const script = join(dir, 'reproduce.sh');
+  await writeFile(script, finding.reproduce);
+  const { stdout } = await run('bash', [script], {
     env: { ...process.env, NX_API_KEY: agent?.apiKey ?? '', NX_API_SECRET: agent?.apiSecret ?? '', ...env },
     timeout: 20_000,
     maxBuffer: 16 * 1024 * 1024,
-  });
+  }).finally(() => rm(dir, { recursive: true, force: true }));
   const got = lastResponse(stdout);
   const label = `${finding.checkId} [${finding.mode ?? '-'}]: ${finding.message}\n--- reproduce:\n${finding.reproduce}\n--- output:\n${stdout.slice(0, 1500)}`;
   expect(got?.status, label).toBe(shown.response.status);

@@ -1,7 +1,6 @@
 // Each check the requirements matrix called for fails a server that breaks its rule: the mock
 // behind a small proxy that gets exactly that wrong (a check counts only when it can fail).
-import { describe, expect, it } from 'vitest';
-import type { Check } from '../../../src/conformance/check.js';
+import { describe, it } from 'vitest';
 import { dailyLossResets } from '../../../src/conformance/checks/circuit-breakers/daily-loss-resets.js';
 import { liveDefaults } from '../../../src/conformance/checks/circuit-breakers/live-defaults.js';
 import { maxPositionEnforced } from '../../../src/conformance/checks/circuit-breakers/max-position-enforced.js';
@@ -18,28 +17,8 @@ import { malformedRejected } from '../../../src/conformance/checks/signatures/ma
 import { sandboxVerified } from '../../../src/conformance/checks/signatures/sandbox-verified.js';
 import { nonNumericRejected } from '../../../src/conformance/checks/timestamp/non-numeric-rejected.js';
 import { windowEdgesExact } from '../../../src/conformance/checks/timestamp/window-edges-exact.js';
-import { runAgainstBroken, type Breakage, type ProxiedRequest, type ProxiedResponse } from '../checks-auth/support.js';
-
-const path = (req: ProxiedRequest): string => req.url.replace(/\?.*$/, '');
-const json = (res: ProxiedResponse): Record<string, unknown> => JSON.parse(res.body) as Record<string, unknown>;
-const rewrite = (res: ProxiedResponse, edit: (body: Record<string, unknown>) => void): void => {
-  const body = json(res);
-  edit(body);
-  res.body = JSON.stringify(body);
-};
-const ok = (res: ProxiedResponse, body: unknown): void => {
-  res.status = 200;
-  res.headers['content-type'] = 'application/json';
-  res.body = JSON.stringify(body);
-};
-
-/** The one finding of `check` against the mock behind `breakage` must be a failure saying `says`. */
-async function expectCaught(check: Check, breakage: Breakage, says: RegExp, options: Parameters<typeof runAgainstBroken>[2] = {}): Promise<void> {
-  const summary = await runAgainstBroken(breakage, [check.id], options, [check]);
-  const failed = summary.findings.filter((f) => f.status === 'fail');
-  expect(failed.length, summary.findings.map((f) => `${f.status} ${f.checkId}: ${f.message}`).join('\n')).toBeGreaterThan(0);
-  expect(failed[0]?.message).toMatch(says);
-}
+import type { Breakage } from '../checks-auth/support.js';
+import { expectCaught, json, ok, path, rewrite } from './breakage.js';
 
 describe('the new checks fail a server that breaks their rule', () => {
   it('signature.malformed-rejected: a server that accepts upper-case hex', async () => {

@@ -76,6 +76,7 @@ export interface DailyLossPortfolio {
   current?: unknown;
   limit?: unknown;
   resetsAt?: unknown;
+  trippedAt?: unknown;
 }
 
 export async function dailyLossOf(ctx: CheckContext, agent: TestAgent): Promise<{ res: ApiResponse<unknown>; dailyLoss: DailyLossPortfolio }> {
@@ -168,4 +169,19 @@ export async function tripDailyLoss(ctx: CheckContext, agent: TestAgent, limitUs
     }
   }
   return ctx.skip(`${MAX_ROUND_TRIPS} round trips of ~${ROUND_TRIP_USD} USD did not lose ${limitUsd} USD (spread and fees too small); without the control API the loss cannot be forced`);
+}
+
+/** A tripped breaker in /portfolio: when it tripped (not in the future), when it resets (the next 00:00 UTC), a loss at its limit. */
+export function expectTrippedState(ctx: CheckContext, d: DailyLossPortfolio, limitUsd: number): void {
+  const now = ctx.now();
+  const trippedAt = typeof d.trippedAt === 'string' ? Date.parse(d.trippedAt) : Number.NaN;
+  const resetsAt = typeof d.resetsAt === 'string' ? Date.parse(d.resetsAt) : Number.NaN;
+  const resets = [nextMidnight(now - 60_000), nextMidnight(now + 60_000)];
+  if (Number.isNaN(trippedAt) || trippedAt > now + 60_000 || !resets.includes(resetsAt) || typeof d.current !== 'number' || d.current < limitUsd - 0.01) {
+    ctx.fail(
+      'GET /portfolio shows the daily-loss breaker tripped, but not when it tripped, when it resets, or a loss at its limit',
+      `trippedAt: a past date-time, resetsAt: ${new Date(nextMidnight(now)).toISOString()} (the next 00:00 UTC), current ≥ ${limitUsd}`,
+      `data.breakers.dailyLoss: ${JSON.stringify(d)}`,
+    );
+  }
 }

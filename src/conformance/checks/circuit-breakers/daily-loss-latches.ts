@@ -1,6 +1,6 @@
 import type { Check } from '../../check.js';
 import { expectSuccess, pass } from '../expect.js';
-import { dailyLossOf, expectDailyLossRefusal, marketOrder, quantityFor, TRADER, tripDailyLoss } from './breaker-helpers.js';
+import { dailyLossOf, expectDailyLossRefusal, expectTrippedState, marketOrder, quantityFor, TRADER, tripDailyLoss } from './breaker-helpers.js';
 
 const LIMIT_USD = 5;
 
@@ -11,9 +11,14 @@ export const dailyLossLatches: Check = {
   spec: 'POST /orders: "Orders that add risk are refused with 403 daily_loss_limit_reached while the daily-loss breaker is tripped"; README: "dailyLossLimit latches until 00:00 UTC once the day\'s loss reaches it"; the problem carries resetsAt (the next 00:00 UTC).',
   requirements: ['breakers.daily-loss.trips', 'breakers.daily-loss.latches'],
   modes: ['live'],
-  needs: { register: true, orders: true, budget: 12 },
+  needs: { register: true, orders: true, budget: 13 },
   async run(ctx) {
     const agent = await ctx.agent({ fresh: true, permissions: TRADER, dailyLossLimit: LIMIT_USD, budget: 30 });
+    // A breaker that never tripped has no trip time.
+    const fresh = await dailyLossOf(ctx, agent);
+    if (fresh.dailyLoss.tripped !== false || fresh.dailyLoss.trippedAt !== null) {
+      ctx.fail("A new agent's daily-loss breaker is not shown as untripped with no trip time", 'data.breakers.dailyLoss: tripped false, trippedAt null', `data.breakers.dailyLoss: ${JSON.stringify(fresh.dailyLoss)}`);
+    }
     const tripped = await tripDailyLoss(ctx, agent, LIMIT_USD, 200);
     try {
       const { res, dailyLoss } = await dailyLossOf(ctx, agent);
@@ -21,6 +26,7 @@ export const dailyLossLatches: Check = {
       if (dailyLoss.tripped !== true) {
         ctx.fail('GET /portfolio does not show the daily-loss breaker as tripped, although orders are being refused with daily_loss_limit_reached', 'data.breakers.dailyLoss.tripped: true', `data.breakers.dailyLoss: ${JSON.stringify(dailyLoss)}`);
       }
+      expectTrippedState(ctx, dailyLoss, LIMIT_USD);
       if (tripped.form === 'round-trip') {
         // Round trips realise the loss, so no price recovery can follow: the latch is not tested.
         return ctx.partial(

@@ -11,9 +11,9 @@ export const maxPositionEnforced: Check = {
   spec: 'POST /orders: orders that add risk are refused "with 403 position_limit_exceeded when the projected notional (position + same-side open orders + this order) would exceed maxPositionSize"; PATCH /orders/{orderId}: "Added risk is checked again (funds, position, breakers)".',
   requirements: ['breakers.max-position', 'orders.modify.risk-rechecked'],
   modes: ['live'],
-  needs: { register: true, orders: true, budget: 8 },
+  needs: { register: true, orders: true, budget: 9 },
   async run(ctx) {
-    const agent = await ctx.agent({ fresh: true, permissions: TRADER, maxPositionSize: CAP_USD, budget: 8 });
+    const agent = await ctx.agent({ fresh: true, permissions: TRADER, maxPositionSize: CAP_USD, budget: 9 });
     const coin = await pickCoin(ctx, agent, ['BTC']);
     const first = quantityFor(coin, 0.4 * CAP_USD);
     const second = quantityFor(coin, 0.75 * CAP_USD);
@@ -48,6 +48,19 @@ export const maxPositionEnforced: Check = {
       );
     }
     expectProblem(ctx, patched, 403, ['position_limit_exceeded'], `a PATCH growing a resting buy beyond the cap`);
+
+    // Same-side open orders count: held (40 %) + resting (20 % at market) + this (50 %) is over the cap.
+    const third = quantityFor(coin, 0.5 * CAP_USD);
+    ctx.reproduceNote = `agent with maxPositionSize ${CAP_USD} holding ${first} ${coin.symbol} and a resting buy of ${small}: a market buy of ${third}`;
+    const withOpen = await marketOrder(agent, coin.symbol, 'buy', third);
+    if (withOpen.status === 201 || withOpen.status === 200) {
+      ctx.fail(
+        `The server accepted a buy of ${third} ${coin.symbol} (~${Math.round(third * coin.price)} USD) on top of ~${Math.round(first * coin.price)} USD held and a resting buy of ${small}: same-side open orders do not count towards maxPositionSize`,
+        '403 position_limit_exceeded: position + same-side open orders + this order is over the cap',
+        `${withOpen.status} ${withOpen.text.slice(0, 300)}`,
+      );
+    }
+    expectProblem(ctx, withOpen, 403, ['position_limit_exceeded'], 'a buy that the resting order takes over the cap');
     return pass(`a buy of ~${Math.round(first * coin.price)} USD ${coin.symbol} passed; the next, projecting ~${projected} USD over the ${CAP_USD} USD cap, got 403 position_limit_exceeded, and so did a PATCH growing a resting buy beyond it`);
   },
 };

@@ -12,9 +12,9 @@ export const clientOrderIdIdempotent: Check = {
   spec: '`clientOrderId` makes a retry safe: the same id with the same body returns the first order (status 200, header `Idempotent-Replayed: true`); the same id with another body gets 409 `idempotency_conflict`.',
   requirements: ['orders.idempotent'],
   modes: ['sandbox', 'live'],
-  needs: { register: true, usesGivenAgent: true, orders: true, budget: 6 },
+  needs: { register: true, usesGivenAgent: true, orders: true, budget: 9 },
   async run(ctx) {
-    const agent = await agentFor(ctx, ['read:market', 'read:portfolio', 'write:orders'], 6, ['read:sentiment', 'write:webhook', 'read:social']);
+    const agent = await agentFor(ctx, ['read:market', 'read:portfolio', 'write:orders'], 9, ['read:sentiment', 'write:webhook', 'read:social']);
     const c = agent.client;
     const info = await coinInfo(ctx, agent);
     // Unique per run even for a reused agent: the server's time and a seeded suffix.
@@ -51,6 +51,22 @@ export const clientOrderIdIdempotent: Check = {
     }
     const issues = [...problemIssues(conflict), ...ctx.specProblems(conflict)];
     if (issues.length > 0) return ctx.fail('The 409 idempotency_conflict is malformed', 'a conforming problem+json', issues.join('\n'));
+    // Every field counts as "the body": the other side is another order too.
+    const otherSide = await c.send('POST', '/orders', { body: JSON.stringify({ symbol: info.symbol, side: 'sell', type: 'market', quantity: lots(info, 3), clientOrderId }) });
+    if (otherSide.status !== 409 || problemCode(otherSide) !== 'idempotency_conflict') {
+      return ctx.fail(`The same clientOrderId with the other side answered ${otherSide.status} instead of 409 idempotency_conflict`, '409 idempotency_conflict', `${otherSide.status} ${otherSide.text.slice(0, 300)}`);
+    }
+    // Without a clientOrderId nothing is a retry: the same body twice is two orders.
+    const plain = JSON.stringify({ symbol: info.symbol, side: 'buy', type: 'market', quantity: lots(info, 2) });
+    const one = await c.send<{ order?: { orderId?: string } }>('POST', '/orders', { body: plain });
+    const two = await c.send<{ order?: { orderId?: string } }>('POST', '/orders', { body: plain });
+    if (one.status !== 201 || two.status !== 201 || one.json?.order?.orderId === two.json?.order?.orderId) {
+      return ctx.fail(
+        'The same order sent twice without a clientOrderId was not placed twice: only a clientOrderId makes a retry',
+        'two 201s with two different orderIds',
+        `${one.status} ${one.json?.order?.orderId ?? ''}, then ${two.status} ${two.json?.order?.orderId ?? ''}`,
+      );
+    }
 
     const list = await c.listOrders({ symbol: info.symbol, limit: 20 });
     expectSuccess(ctx, list, 'GET /orders');
@@ -62,6 +78,6 @@ export const clientOrderIdIdempotent: Check = {
         same.map((o) => `${o.orderId} (${o.status}, quantity ${o.quantity})`).join(', ') || '(none)',
       );
     }
-    return pass(`the retry returned ${orderId} with 200 and Idempotent-Replayed: true; another body got 409 idempotency_conflict; one order listed`);
+    return pass(`the retry returned ${orderId} with 200 and Idempotent-Replayed: true; another quantity or side got 409 idempotency_conflict; one order listed; without a clientOrderId the same body made two orders`);
   },
 };

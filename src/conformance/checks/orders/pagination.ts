@@ -6,7 +6,8 @@ import { expectStatus, pass } from '../expect.js';
 import { coinInfo, farBelow, lots, type CoinInfo } from '../schema/support/market-info.js';
 
 const PAGE = 2;
-const PLACED = 4;
+// Five on pages of two: the last page holds only the oldest order (a server must not lose it).
+const PLACED = 5;
 /** Pages of the agent's own (short) order list read before concluding the cursor never ends. */
 const MAX_PAGES = 30;
 /** Pages of the social feed read (it may be long: the first ones show whether pages repeat or skip). */
@@ -75,13 +76,17 @@ export const pagination: Check = {
   spec: 'GET /orders: "Newest first. Pass nextCursor back as cursor for the next page; a page never repeats or skips an order, even when orders are placed between pages"; status: "statuses to keep"; GET /social/feed: "newest first, with cursor pagination that never repeats or skips a post".',
   requirements: ['orders.list.pagination', 'social.pagination'],
   modes: ['sandbox', 'live'],
-  needs: { register: true, orders: true, budget: 20 },
+  needs: { register: true, orders: true, budget: 26 },
   async run(ctx) {
     // A fresh agent: its list holds exactly the orders of this check.
-    const agent = await ctx.agent({ fresh: true, permissions: ['read:market', 'read:portfolio', 'write:orders', 'read:social'], budget: 20 });
+    const agent = await ctx.agent({ fresh: true, permissions: ['read:market', 'read:portfolio', 'write:orders', 'read:social'], budget: 26 });
     const info = await coinInfo(ctx, agent);
     const placed: string[] = [];
     for (let n = 0; n < PLACED; n++) placed.push(await placeResting(ctx, agent, info, n));
+    // One more on another coin: the symbol filter must leave it out.
+    const market = await agent.client.market();
+    const otherSymbol = market.json?.data.find((t) => t.symbol !== info.symbol)?.symbol;
+    const elsewhere = otherSymbol ? await placeResting(ctx, agent, await coinInfo(ctx, agent, otherSymbol), 0) : undefined;
     const orders = await walk(
       ctx,
       `GET /orders?status=open&symbol=${info.symbol}&limit=${PAGE}`,
@@ -94,6 +99,9 @@ export const pagination: Check = {
     checkWalk(ctx, `GET /orders?status=open (an order placed after page 1)`, { ...orders, items: orders.items.filter((i) => i.id !== placed[PLACED]) }, placed.slice(0, PLACED));
     const wrongStatus = orders.items.filter((i) => i.status !== 'open');
     if (wrongStatus.length > 0) ctx.fail('GET /orders?status=open listed orders of another status', 'only open orders', wrongStatus.map((i) => `${i.id} ${i.status}`).join('\n'));
+    if (elsewhere && orders.items.some((i) => i.id === elsewhere)) {
+      ctx.fail(`GET /orders?symbol=${info.symbol} listed the agent's ${otherSymbol} order ${elsewhere}`, `only ${info.symbol} orders`, orders.items.map((i) => i.id).join(', '));
+    }
     const feed = await walk(ctx, `GET /social/feed?limit=${PAGE}`, (cursor) => agent.client.socialFeed({ limit: PAGE, ...(cursor ? { cursor } : {}) }), (p) => ({ id: String(p.id), at: Date.parse(String(p.createdAt)) }), { upTo: FEED_PAGES });
     checkWalk(ctx, 'GET /social/feed', feed, []);
     return pass(`${orders.items.length} open orders over ${orders.pages} pages and ${feed.items.length} posts over ${feed.pages} pages: none repeated, none skipped, newest first`);

@@ -40,6 +40,10 @@ export const burstThen429: Check = {
     ctx.reproduceNote = `request ${accepted.length + 1} of a burst of ${PROBE_TEXT} from one fresh agent whose limit is ${limit}`;
     const retryAfter = retryAfterOf(ctx, refused);
     expectProblem(ctx, refused, 429, ['rate_limited'], `the refusal of request ${accepted.length + 1}`);
+    const member = (refused.json as { retryAfter?: unknown } | undefined)?.retryAfter;
+    if (member !== undefined && member !== retryAfter) {
+      ctx.fail(`The 429 problem says retryAfter ${JSON.stringify(member)} but its Retry-After header says ${retryAfter}`, `retryAfter: ${retryAfter} (as Retry-After)`, refused.text.slice(0, 300));
+    }
     return pass(
       `${accepted.length} requests accepted at once (limit ${limit}; Remaining ${limit - 1} after the first, ${lowest} after the last); the next got 429 rate_limited with Retry-After: ${retryAfter}`,
     );

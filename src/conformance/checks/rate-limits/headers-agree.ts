@@ -6,7 +6,7 @@ import { fieldParam, intHeader, ok, probe, PROBE_TEXT, registeredLimit, windowSe
 const REQUESTS = 4;
 
 const headerLine = (res: ApiResponse<unknown>): string =>
-  ['x-ratelimit-limit', 'x-ratelimit-remaining', 'ratelimit', 'ratelimit-policy'].map((h) => `${h}: ${res.headers[h] ?? '(none)'}`).join('; ');
+  ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'ratelimit', 'ratelimit-policy'].map((h) => `${h}: ${res.headers[h] ?? '(none)'}`).join('; ');
 
 export const headersAgree: Check = {
   id: 'rate-limit.headers-agree',
@@ -40,6 +40,16 @@ export const headersAgree: Check = {
       if (q !== l) ctx.fail(`RateLimit-Policy says q=${q} but X-RateLimit-Limit says ${l}: the two forms disagree about the limit`, `q=${l}`, headerLine(res));
       if (r !== remaining) ctx.fail(`RateLimit says r=${r} but X-RateLimit-Remaining says ${remaining}: the two forms disagree about what is left`, `r=${remaining}`, headerLine(res));
       if (remaining > l) ctx.fail(`X-RateLimit-Remaining (${remaining}) is above X-RateLimit-Limit (${l})`, `Remaining ≤ ${l}`, headerLine(res));
+      // Reset is the seconds until the quota is full again: at least 1 once a unit is spent, at most the window.
+      const reset = intHeader(res, 'x-ratelimit-reset');
+      const t = fieldParam(res.headers.ratelimit, 't');
+      if (reset === undefined || t !== reset || (remaining < l && reset < 1) || reset > windowSeconds(res)) {
+        ctx.fail(
+          `X-RateLimit-Reset is ${res.headers['x-ratelimit-reset'] ?? '(none)'} (RateLimit t=${t ?? 'none'}) with ${remaining} of ${l} left: it must be the seconds until the quota is full again`,
+          `X-RateLimit-Reset = RateLimit t, ≥ 1 while Remaining < Limit, ≤ the ${windowSeconds(res)} s window`,
+          headerLine(res),
+        );
+      }
       if (previous !== undefined) {
         // Between two answers a real clock may have given back a unit or more; a virtual one none.
         const slack = ctx.clock.maxRefill(performance.now() - previousSentAt, l, windowSeconds(res) * 1000);

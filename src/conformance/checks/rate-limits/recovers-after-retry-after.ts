@@ -17,7 +17,22 @@ export const recoversAfterRetryAfter: Check = {
     ctx.reproduceNote = `a burst of ${PROBE_TEXT} from one fresh agent, until the server answers 429`;
     const { refused } = await exhaust(ctx, agent, false);
     const retryAfter = retryAfterOf(ctx, refused);
-    const form = await ctx.wait(retryAfter * 1000, `the 429's Retry-After (${retryAfter} s) before the next request`);
+    // On a clock the runner moves exactly, Retry-After must also be no longer than needed: a second
+    // before it, the request is still refused (a GCRA quota refills one request per interval).
+    if (retryAfter > 1 && ctx.waitForm(1000) === 'control-clock') {
+      await ctx.wait((retryAfter - 1) * 1000, 'all but the last second of Retry-After');
+      const early = await probe(agent);
+      ctx.reproduceNote = `${PROBE_TEXT} sent ${retryAfter - 1} s after a 429 that said Retry-After: ${retryAfter} (mock's virtual clock)`;
+      if (ok(early)) {
+        ctx.fail(
+          `A request sent ${retryAfter - 1} s after a 429 was accepted although the 429 said Retry-After: ${retryAfter}: Retry-After overstates the wait`,
+          `429 until ${retryAfter} s have passed`,
+          `${early.status} ${early.text.slice(0, 200)}`,
+        );
+      }
+      await ctx.wait(1000, 'the last second of Retry-After');
+    }
+    const form = retryAfter > 1 && ctx.waitForm(1000) === 'control-clock' ? 'control-clock' : await ctx.wait(retryAfter * 1000, `the 429's Retry-After (${retryAfter} s) before the next request`);
     const res = await probe(agent);
     ctx.reproduceNote = `${PROBE_TEXT} sent ${retryAfter} s (the 429's Retry-After) after the 429, on the ${form === 'control-clock' ? "mock's virtual clock" : 'wall clock'}`;
     if (!ok(res)) {

@@ -24,9 +24,9 @@ export const errorsAreProblemJson: Check = {
   spec: 'Every error is an RFC 9457 `application/problem+json` document with a stable `code` and a `requestId` (Problem: type, title, status, detail, code, requestId required; status is the HTTP status).',
   requirements: ['errors.problem-json', 'errors.request-id', 'errors.status-documented', 'errors.malformed-json', 'errors.media-type', 'errors.payload-too-large', 'errors.not-found', 'auth.key.missing', 'auth.key.unknown'],
   modes: ['sandbox', 'live'],
-  needs: { register: true, budget: 10 },
+  needs: { register: true, budget: 12 },
   async run(ctx) {
-    const agent = await agentFor(ctx, ['read:portfolio', 'write:orders'], 9, ['write:webhook', 'read:social', 'read:sentiment']);
+    const agent = await agentFor(ctx, ['read:portfolio', 'write:orders'], 11, ['write:webhook', 'read:social', 'read:sentiment']);
     const denied = await agentWithout(ctx, 'read:portfolio', 1);
     const c = agent.client;
     const unknownKey = `nx_${ctx.mode === 'live' ? 'live' : 'test'}_NxConformanceNoSuchKey000000000`;
@@ -50,6 +50,13 @@ export const errorsAreProblemJson: Check = {
         status: 415,
         codes: ['unsupported_media_type'],
         send: () => c.send('POST', '/orders', { body: JSON.stringify({ ...order, quantity: 0.001 }), headers: { 'content-type': 'text/plain' } }),
+      },
+      {
+        // Exactly 1 MiB is not over it: judged on its content (an unknown field), not refused for its size.
+        what: 'POST /orders with a body of exactly 1 MiB (not over the limit)',
+        status: 400,
+        codes: ['validation_failed'],
+        send: () => c.send('POST', '/orders', { body: `{"pad": "${'x'.repeat(MIB - '{"pad": ""}'.length)}"}` }),
       },
       {
         what: 'POST /orders with a body over 1 MiB',
