@@ -1,6 +1,7 @@
 // --state: what the state file costs.
 //   - signed POST /orders (market, live) against the same mock with and without --state, in
-//     alternating rounds of one run: the throughput ratio (target ≥ 0.5);
+//     alternating rounds of one run: the throughput ratio of each pair of rounds, reported as
+//     the median of the rounds with their spread (target ≥ 0.5);
 //   - start-up of the compiled CLI on a state file with 10 000 agents and 100 000 orders, to the
 //     first 200 GET /market, alternating with a start without --state (target < 1 s), with the
 //     CPU time the mock used (the wall time an idle machine would show).
@@ -14,10 +15,11 @@ import { combine, runLoad, type LoadStats } from './load.js';
 import type { MockServerInfo } from './mock-server-info.js';
 import type { BenchProfile } from './options.js';
 import { startToFirstMarket } from './startup.js';
-import { median } from './stats.js';
+import { median, spreadOf, type Spread } from './stats.js';
 
 export interface StateBenchResult {
-  orders: { memory: LoadStats; state: LoadStats; ratio: number; cpuRatio: number; failure: string | null };
+  /** memory/state: the rounds combined; ratio and cpuRatio: per pair of rounds (with / without). */
+  orders: { memory: LoadStats; state: LoadStats; ratio: Spread; cpuRatio: Spread; failure: string | null };
   startup: {
     agents: number;
     orders: number;
@@ -47,7 +49,8 @@ async function throughput(profile: BenchProfile, dir: string, log: (line: string
     // Alternating rounds: load from elsewhere on the machine hits both alike.
     const rounds: Record<'without' | 'with', LoadStats[]> = { without: [], with: [] };
     for (let r = 0; r < profile.httpRounds; r++) {
-      for (const [name, s] of servers) {
+      // Which goes first alternates too, so a drift in the machine's load favours neither.
+      for (const [name, s] of r % 2 === 0 ? servers : [...servers].reverse()) {
         log(`  state: signed POST /orders ${name} --state, round ${r + 1}/${profile.httpRounds} …`);
         rounds[name].push(await runLoad({ ...spec(s.info), durationS: profile.durationS / profile.httpRounds, serverPid: s.child.pid }));
       }
@@ -55,7 +58,9 @@ async function throughput(profile: BenchProfile, dir: string, log: (line: string
     const m = combine(rounds.without);
     const s = combine(rounds.with);
     const failure = failureOf('mock with --state', s) ?? failureOf('mock without --state', m);
-    return { memory: m, state: s, ratio: s.rps / m.rps, cpuRatio: m.cpuUsPerReq / s.cpuUsPerReq, failure };
+    const perRound = (f: (withState: LoadStats, without: LoadStats) => number): Spread =>
+      spreadOf(rounds.with.map((w, i) => f(w, rounds.without[i] as LoadStats)));
+    return { memory: m, state: s, ratio: perRound((w, o) => w.rps / o.rps), cpuRatio: perRound((w, o) => o.cpuUsPerReq / w.cpuUsPerReq), failure };
   } finally {
     await memory.stop();
     await state.stop();

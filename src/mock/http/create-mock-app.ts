@@ -55,10 +55,11 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   return { app, ctx };
 }
 
-/** What app.use(SIGNING_BASE_PATH) matched: the prefix in any letter case, then the end or a '/'. */
+const API_PREFIX = SIGNING_BASE_PATH.toLowerCase();
+
+/** What app.use('/v1/agent') matched: the prefix in any letter case, then the end or a '/'. */
 export function isApiPath(path: string): boolean {
-  const n = SIGNING_BASE_PATH.length;
-  return path.length >= n && (path.length === n || path[n] === '/') && path.slice(0, n).toLowerCase() === SIGNING_BASE_PATH.toLowerCase();
+  return path.length >= API_PREFIX.length && (path.length === API_PREFIX.length || path[API_PREFIX.length] === '/') && path.slice(0, API_PREFIX.length).toLowerCase() === API_PREFIX;
 }
 
 /**

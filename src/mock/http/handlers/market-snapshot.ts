@@ -11,7 +11,7 @@ import type { CoinSpec, EpochMs, MarketSource, Ticker } from '../../engine/types
 import { iso } from '../serialize.js';
 import { withJsonText } from '../serialized-body.js';
 
-/** A ticker as the API shows it: the engine's Ticker with its time as an ISO string. */
+/** A ticker as GET /market shows it: the same fields, updatedAt as an ISO string. */
 export type TickerView = Omit<Ticker, 'updatedAt'> & { updatedAt: string };
 
 export interface MarketBody {

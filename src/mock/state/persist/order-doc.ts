@@ -57,20 +57,51 @@ export function decodeOrder(text: string, strings = new Strings()): OrderData {
   return fromDoc(JSON.parse(text) as OrderDoc, strings);
 }
 
-/** A page of orders: a JSON array of order documents. */
-export function decodeOrderPage(text: string, strings: Strings): OrderData[] {
-  return (JSON.parse(text) as OrderDoc[]).map((doc) => fromDoc(doc, strings));
+/** A page of orders (a JSON array of order documents), appended to `into`. */
+export function decodeOrderPage(text: string, strings: Strings, into: OrderData[] = []): OrderData[] {
+  const docs = JSON.parse(text) as OrderDoc[];
+  for (let i = 0; i < docs.length; i++) into.push(fromDoc(docs[i] as OrderDoc, strings));
+  return into;
 }
 
 export const sharedStrings = (): Strings => new Strings();
 
+// Written out field by field, in the engine's own field order (place-order.ts), so a restored
+// order shares the hidden class of a placed one. No spreads or map(): plain object literals let V8 see that
+// nearly everything these sites allocate survives, and allocate it old at once (pretenuring)
+// instead of copying 100 000 orders through the young generation; a restart spends less on GC.
 function fromDoc(doc: OrderDoc, strings: Strings): OrderData {
-  const [orderId, agentId, seq, clientOrderId, symbol, side, type, quantity, price, qtyDecimals, status, filledQuantity, filledNotional, fees, reserved, rejectReason, createdAt, updatedAfter, request, fills] = doc;
-  const s = { symbol: strings.of(symbol), side: strings.of(side), type: strings.of(type) };
+  const createdAt = doc[16];
+  const symbol = strings.of(doc[4]);
+  const side = strings.of(doc[5]);
+  const type = strings.of(doc[6]);
+  const request = doc[18];
+  const fillDocs = doc[19];
+  const fills: FillView[] = [];
+  for (let i = 0; i < fillDocs.length; i++) {
+    const f = fillDocs[i] as FillDoc;
+    fills.push({ fillId: f[0], price: f[1], quantity: f[2], fee: f[3], liquidity: strings.of(f[4]), timestamp: createdAt + f[5] });
+  }
   return {
-    orderId, agentId: strings.of(agentId), seq, clientOrderId, ...s, quantity, price, qtyDecimals, status: strings.of(status),
-    filledQuantity, filledNotional, fees, reserved, rejectReason, createdAt, updatedAt: createdAt + updatedAfter,
-    request: request === null ? null : { ...s, quantity: request[0], price: request[1] },
-    fills: fills.map(([fillId, p, q, fee, liquidity, after]): FillView => ({ fillId, price: p, quantity: q, fee, liquidity: strings.of(liquidity), timestamp: createdAt + after })),
+    orderId: doc[0],
+    agentId: strings.of(doc[1]),
+    seq: doc[2],
+    clientOrderId: doc[3],
+    symbol,
+    side,
+    type,
+    quantity: doc[7],
+    price: doc[8],
+    qtyDecimals: doc[9],
+    status: strings.of(doc[10]),
+    filledQuantity: doc[11],
+    filledNotional: doc[12],
+    fees: doc[13],
+    fills,
+    reserved: doc[14],
+    rejectReason: doc[15],
+    createdAt,
+    updatedAt: createdAt + doc[17],
+    request: request === null ? null : { symbol, side, type, quantity: request[0], price: request[1] },
   };
 }

@@ -2,8 +2,9 @@
 // change. Changes are noted as they happen (the engine's change journal, the dispatcher's
 // delivery changes, the observed registry, market and clock; pending.ts) and written in one
 // transaction:
-//   - before the response of the request that made them (commit-stage.ts), so an acknowledged
-//     order, registration or webhook is on disk before the client hears of it;
+//   - before any response that could show them goes out (commit-stage.ts: one commit for all the
+//     answers of an event-loop turn), so an acknowledged order, registration or webhook is on
+//     disk before the client hears of it;
 //   - otherwise a few milliseconds later (webhook attempt outcomes, and the "soft" state that
 //     every request moves: rate-limit counters, the request counter, a settle that filled
 //     nothing). After a crash these may lag by that much; after a clean stop (close()) nothing does.
@@ -26,8 +27,8 @@ export interface Persistence {
   readonly store: StateStore;
   /** What was found in the file at start: null for a new file. */
   readonly restored: { agents: number; orders: number } | null;
-  /** Writes what a response is about to acknowledge (with everything else pending); throws when it cannot. */
-  commitForResponse(): void;
+  /** Whether something a response could show is waiting to be written (so the response must wait). */
+  mustCommit(): boolean;
   /** Writes everything pending now. */
   flush(): void;
   /** The whole state was replaced (reset, PUT /__nx/state): the next commit rewrites the file. */
@@ -111,9 +112,7 @@ export function attachPersistence(ctx: MockContext, options: PersistenceOptions)
     file: options.file,
     store,
     restored: null,
-    commitForResponse() {
-      if (pending.hard || pending.replace) persistence.flush();
-    },
+    mustCommit: () => pending.hard || pending.replace,
     flush() {
       if (closed) return;
       if (timer) clearTimeout(timer);

@@ -102,7 +102,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Paged orders with the single documents written since laid over them, in seq order. */
 function ordersOf(pages: ReadonlyArray<[string, string]>, singles: ReadonlyArray<[string, string]>): OrderData[] {
   const strings = sharedStrings();
-  const orders = pages.flatMap(([, data]) => decodeOrderPage(data, strings));
+  const orders: OrderData[] = [];
+  for (const [, data] of pages) decodeOrderPage(data, strings, orders);
   const last = orders.at(-1)?.seq ?? 0;
   for (const [, data] of singles) {
     const order = decodeOrder(data, strings);
