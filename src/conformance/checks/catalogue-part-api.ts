@@ -14,6 +14,7 @@ import { crossAgentOrders } from './permissions/cross-agent-orders.js';
 import { eachOperationChecked } from './permissions/each-operation-checked.js';
 import { secretNeverReturned } from './permissions/secret-never-returned.js';
 import { errorsAreProblemJson } from './schema/errors-are-problem-json.js';
+import { strictBodies } from './schema/strict-bodies.js';
 import { everyOperationSuccess } from './schema/every-operation-success.js';
 import { invalidInputRejected } from './schema/invalid-input-rejected.js';
 import { marketConforms } from './schema/market-conforms.js';
@@ -26,6 +27,7 @@ export const apiChecks: readonly Check[] = [
   eachOperationChecked,
   everyOperationSuccess,
   errorsAreProblemJson,
+  strictBodies,
   invalidInputRejected,
   rateLimitHeaders,
   secretNeverReturned,

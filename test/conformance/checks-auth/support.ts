@@ -46,10 +46,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** A request's Content-Encoding travels on with its bytes (an answer's is dropped: fetch decodes it). */
 function flatHeaders(headers: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP.has(name)) continue;
+    if (value === undefined || (HOP.has(name) && name !== 'content-encoding')) continue;
     out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;

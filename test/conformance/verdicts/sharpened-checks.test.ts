@@ -13,6 +13,7 @@ import { burstThen429 } from '../../../src/conformance/checks/rate-limits/burst-
 import { headersAgree } from '../../../src/conformance/checks/rate-limits/headers-agree.js';
 import { recoversAfterRetryAfter } from '../../../src/conformance/checks/rate-limits/recovers-after-retry-after.js';
 import { errorsAreProblemJson } from '../../../src/conformance/checks/schema/errors-are-problem-json.js';
+import { strictBodies } from '../../../src/conformance/checks/schema/strict-bodies.js';
 import { timestampDiagnosed } from '../../../src/conformance/checks/timestamp/diagnosed.js';
 import type { Breakage } from '../checks-auth/support.js';
 import { expectCaught, json, ok, path, rewrite } from './breakage.js';
@@ -47,6 +48,11 @@ describe('the sharpened checks fail a server that breaks the rule they now cover
   it('rate-limit.burst-then-429: a problem whose retryAfter differs from Retry-After', async () => {
     const off: Breakage = { response: (res) => (res.status === 429 ? rewrite(res, (b) => void (b.retryAfter = 9)) : undefined) };
     await expectCaught(burstThen429, off, /The 429 problem says retryAfter 9 but its Retry-After header says 1/);
+  }, 30_000);
+
+  it('rate-limit.burst-then-429: a refused request that pushes the reset past the window', async () => {
+    const charges: Breakage = { response: (res) => void (res.status === 429 && (res.headers['x-ratelimit-reset'] = '61')) };
+    await expectCaught(burstThen429, charges, /The 429 says X-RateLimit-Reset: 61, outside 1…60 s/);
   }, 30_000);
 
   it('orders.client-order-id-idempotent: orders without a clientOrderId treated as retries', async () => {
@@ -129,6 +135,23 @@ describe('the sharpened checks fail a server that breaks the rule they now cover
     await expectCaught(refusals, unchecked, /a PATCH growing a resting buy to ~10 million USD/);
   }, 30_000);
 
+  it('orders.refusals: a resting limit buy beyond the cash accepted', async () => {
+    const noReserve: Breakage = { response: (res, req) => (isPost(req) && res.status === 422 && req.body.toString().includes('"limit"') ? ok(res, { order: {} }, 201) : undefined) };
+    await expectCaught(refusals, noReserve, /a limit buy of [\d.]+ \w+ at half the price \(~10 million USD, resting\)/);
+  }, 30_000);
+
+  it('orders.client-order-id-idempotent: a server that compares a retry with the order as changed by PATCH', async () => {
+    const current: Breakage = {
+      response: (res, req) => {
+        if (!isPost(req) || res.status !== 200 || !/"clientOrderId":"[^"]*-r"/.test(req.body.toString())) return;
+        res.status = 409;
+        res.headers['content-type'] = 'application/problem+json';
+        res.body = JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409, code: 'idempotency_conflict', detail: 'another body', requestId: 'req_1' });
+      },
+    };
+    await expectCaught(clientOrderIdIdempotent, current, /after the order was changed by PATCH, was not replayed/);
+  }, 30_000);
+
   it('orders.client-order-id-idempotent: a server that replays a clientOrderId sent with the other side', async () => {
     const sideBlind: Breakage = {
       response: (res, req) => {
@@ -174,5 +197,22 @@ describe('breaker.daily-loss-latches: the breaker as /portfolio shows it', () =>
 
   it('fails a server that never says when a tripped breaker resets', async () => {
     await expectCaught(dailyLossLatches, editBreaker((d) => void (d.resetsAt = null)), /shows the daily-loss breaker tripped, but not when it tripped, when it resets/);
+  }, 30_000);
+});
+
+describe('schema.strict-bodies', () => {
+  it('fails a server that ignores a body sent with DELETE', async () => {
+    const ignores: Breakage = { request: (req) => void (req.method === 'DELETE' && req.body.length > 0 && !req.headers['x-nx-signature'] && (req.body = Buffer.alloc(0))) };
+    await expectCaught(strictBodies, ignores, /DELETE \/orders\/\{orderId\} with a JSON body \(the operation takes none\)/);
+  }, 30_000);
+
+  it('fails a server that reads any charset', async () => {
+    const anyCharset: Breakage = { request: (req) => void (req.headers['content-type'] &&= req.headers['content-type'].replace(/;\s*charset=[^;]*/, '')) };
+    await expectCaught(strictBodies, anyCharset, /charset=iso-8859-1: the server answered 201/);
+  }, 30_000);
+
+  it('fails a server that ignores Content-Encoding', async () => {
+    const ignores: Breakage = { request: (req) => void delete req.headers['content-encoding'] };
+    await expectCaught(strictBodies, ignores, /Content-Encoding: gzip: the server answered 201/);
   }, 30_000);
 });

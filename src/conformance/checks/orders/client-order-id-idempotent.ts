@@ -1,6 +1,6 @@
 import type { Check } from '../../check.js';
 import { expectStatus, expectSuccess, pass } from '../expect.js';
-import { coinInfo, lots } from '../schema/support/market-info.js';
+import { coinInfo, farBelow, lots } from '../schema/support/market-info.js';
 import { agentFor } from '../schema/support/pick-agent.js';
 import { problemCode, problemIssues } from '../schema/support/problem-shape.js';
 import { seededRandom } from '../schema/support/seeded-random.js';
@@ -12,9 +12,9 @@ export const clientOrderIdIdempotent: Check = {
   spec: '`clientOrderId` makes a retry safe: the same id with the same body returns the first order (status 200, header `Idempotent-Replayed: true`); the same id with another body gets 409 `idempotency_conflict`.',
   requirements: ['orders.idempotent'],
   modes: ['sandbox', 'live'],
-  needs: { register: true, usesGivenAgent: true, orders: true, budget: 9 },
+  needs: { register: true, usesGivenAgent: true, orders: true, budget: 13 },
   async run(ctx) {
-    const agent = await agentFor(ctx, ['read:market', 'read:portfolio', 'write:orders'], 9, ['read:sentiment', 'write:webhook', 'read:social']);
+    const agent = await agentFor(ctx, ['read:market', 'read:portfolio', 'write:orders'], 13, ['read:sentiment', 'write:webhook', 'read:social']);
     const c = agent.client;
     const info = await coinInfo(ctx, agent);
     // Unique per run even for a reused agent: the server's time and a seeded suffix.
@@ -56,6 +56,23 @@ export const clientOrderIdIdempotent: Check = {
     if (otherSide.status !== 409 || problemCode(otherSide) !== 'idempotency_conflict') {
       return ctx.fail(`The same clientOrderId with the other side answered ${otherSide.status} instead of 409 idempotency_conflict`, '409 idempotency_conflict', `${otherSide.status} ${otherSide.text.slice(0, 300)}`);
     }
+    // The retry is judged against the first request, not the order as it is now: after a PATCH
+    // the same body still replays the (changed) order.
+    const restingBody = JSON.stringify({ symbol: info.symbol, side: 'buy', type: 'limit', quantity: lots(info, 2), price: farBelow(info, 0.5), clientOrderId: `${clientOrderId}-r` });
+    const rested = await c.send<{ order?: { orderId?: string } }>('POST', '/orders', { body: restingBody });
+    expectStatus(ctx, rested, 201, 'Set-up: a limit buy far below the market, with a clientOrderId');
+    const restingId = rested.json?.order?.orderId ?? '';
+    const grown = await c.send('PATCH', `/orders/${encodeURIComponent(restingId)}`, { body: { quantity: lots(info, 3) } });
+    expectStatus(ctx, grown, 200, 'Set-up: a PATCH of its quantity');
+    const afterPatch = await c.send<{ order?: { orderId?: string } }>('POST', '/orders', { body: restingBody });
+    if (afterPatch.status !== 200 || afterPatch.json?.order?.orderId !== restingId) {
+      return ctx.fail(
+        'A retry of the first request with its clientOrderId, after the order was changed by PATCH, was not replayed',
+        `200 with order.orderId ${restingId} (the same body as the first request)`,
+        `${afterPatch.status} ${afterPatch.text.slice(0, 300)}`,
+      );
+    }
+    await c.cancelOrder(restingId);
     // Without a clientOrderId nothing is a retry: the same body twice is two orders.
     const plain = JSON.stringify({ symbol: info.symbol, side: 'buy', type: 'market', quantity: lots(info, 2) });
     const one = await c.send<{ order?: { orderId?: string } }>('POST', '/orders', { body: plain });
@@ -78,6 +95,6 @@ export const clientOrderIdIdempotent: Check = {
         same.map((o) => `${o.orderId} (${o.status}, quantity ${o.quantity})`).join(', ') || '(none)',
       );
     }
-    return pass(`the retry returned ${orderId} with 200 and Idempotent-Replayed: true; another quantity or side got 409 idempotency_conflict; one order listed; without a clientOrderId the same body made two orders`);
+    return pass(`the retry returned ${orderId} with 200 and Idempotent-Replayed: true; another quantity or side got 409 idempotency_conflict; one order listed; the first request replayed after a PATCH; without a clientOrderId the same body made two orders`);
   },
 };

@@ -11,9 +11,9 @@ export const refusals: Check = {
   requirements: ['orders.refused', 'orders.modify.risk-rechecked'],
   // Sandbox agents have no circuit breakers, so a large buy meets the funds check, not the position cap.
   modes: ['sandbox'],
-  needs: { register: true, orders: true, budget: 7 },
+  needs: { register: true, orders: true, budget: 8 },
   async run(ctx) {
-    const agent = await agentFor(ctx, ['read:market', 'write:orders'], 7, ['read:portfolio']);
+    const agent = await agentFor(ctx, ['read:market', 'write:orders'], 8, ['read:portfolio']);
     const info = await coinInfo(ctx, agent);
     const unknown = await agent.client.send('POST', '/orders', { body: { symbol: 'NXNOSUCHCOIN', side: 'buy', type: 'market', quantity: 1 } });
     expectProblem(ctx, unknown, 400, ['unknown_symbol'], 'POST /orders for the coin NXNOSUCHCOIN');
@@ -25,6 +25,10 @@ export const refusals: Check = {
     if (typeof needs.required !== 'number' || typeof needs.available !== 'number' || !(needs.required > needs.available)) {
       ctx.fail('The insufficient_funds problem does not say what was required and what is available', 'required > available, both numbers', rich.text.slice(0, 300));
     }
+    // A resting limit buy reserves its cash too: one worth ~10 million USD at half the price is refused as well.
+    const restingHuge = lots(info, Math.ceil(2e7 / info.bestBid / info.lotSize));
+    const limitRich = await agent.client.send('POST', '/orders', { body: { symbol: info.symbol, side: 'buy', type: 'limit', quantity: restingHuge, price: farBelow(info, 0.5) } });
+    expectProblem(ctx, limitRich, 422, ['insufficient_funds'], `POST /orders, a limit buy of ${restingHuge} ${info.symbol} at half the price (~10 million USD, resting)`);
     // Added risk is checked again on PATCH: a resting buy grown beyond the cash is refused.
     const resting = await agent.client.send<{ order?: { orderId?: string } }>('POST', '/orders', { body: { symbol: info.symbol, side: 'buy', type: 'limit', quantity: lots(info, 2), price: farBelow(info, 0.5) } });
     expectStatus(ctx, resting, 201, 'Set-up: a limit buy far below the market');
@@ -39,6 +43,6 @@ export const refusals: Check = {
       );
     }
     expectProblem(ctx, short, 422, ['insufficient_position'], `POST /orders selling ${huge} ${info.symbol}, far more than held`);
-    return pass('400 unknown_symbol, 422 insufficient_funds (required > available, on POST and on a PATCH) and 422 insufficient_position, each as problem+json');
+    return pass('400 unknown_symbol, 422 insufficient_funds (required > available, for a market and a resting limit buy and on a PATCH) and 422 insufficient_position, each as problem+json');
   },
 };

@@ -44,6 +44,11 @@ export const burstThen429: Check = {
     if (member !== undefined && member !== retryAfter) {
       ctx.fail(`The 429 problem says retryAfter ${JSON.stringify(member)} but its Retry-After header says ${retryAfter}`, `retryAfter: ${retryAfter} (as Retry-After)`, refused.text.slice(0, 300));
     }
+    // The 429 still says when the quota is whole again: a refused request spends nothing, so at most the window.
+    const reset = intHeader(refused, 'x-ratelimit-reset');
+    if (reset !== undefined && (reset < 1 || reset > windowS)) {
+      ctx.fail(`The 429 says X-RateLimit-Reset: ${reset}, outside 1…${windowS} s: a refused request must not push the quota's reset past the window`, `X-RateLimit-Reset between 1 and ${windowS}`, `X-RateLimit-Reset: ${reset}`);
+    }
     return pass(
       `${accepted.length} requests accepted at once (limit ${limit}; Remaining ${limit - 1} after the first, ${lowest} after the last); the next got 429 rate_limited with Retry-After: ${retryAfter}`,
     );
