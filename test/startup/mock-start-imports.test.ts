@@ -22,4 +22,8 @@ describe('the mock command loads at start-up', () => {
     const market = staticGraph('src/market-sources/open-market.ts').files;
     expect([...market].filter((f) => f.startsWith('src/market-sources/'))).toEqual(['src/market-sources/open-market.ts', 'src/market-sources/parse-market-spec.ts']);
   });
+
+  it('not the control API nor the dashboard: they load on the first /__nx request', () => {
+    expect([...files].filter((f) => f.startsWith('src/mock/http/control/') || f.startsWith('src/generated/control/') || f === 'src/mock/ui/serve-ui.ts')).toEqual([]);
+  });
 });

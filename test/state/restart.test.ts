@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DOC_FORMAT } from '../../src/mock/state/persist/state-docs.js';
+import { openStateStore } from '../../src/storage/index.js';
 import { appTarget, countingSecrets } from './support/targets.js';
 import { Traffic, type Target } from './support/traffic.js';
 
@@ -61,6 +63,17 @@ describe('a mock on a state file', () => {
     expect(() => appTarget({ stateFile: join(dir, 'state.db'), seed: 7 })).toThrow(/was made with --seed 42; start the mock with --seed 42/);
     expect(() => appTarget({ stateFile: join(dir, 'state.db'), state: { format: 'nx-conformance/state', version: 1 } })).toThrow(/already holds a sandbox: drop --state-from/);
     expect(onFile().mock.ctx.persistence?.restored).not.toBeNull(); // the refusals left it usable
+  });
+
+  it('refuses a file whose documents a newer nx-conformance wrote, and leaves it as it was', () => {
+    stop(onFile());
+    const store = openStateStore(join(dir, 'state.db'));
+    store.write({ meta: [['format', String(DOC_FORMAT + 1)]] });
+    store.close();
+    expect(() => appTarget({ stateFile: join(dir, 'state.db') })).toThrow(new RegExp(`documents of format ${DOC_FORMAT + 1}; this nx-conformance reads up to ${DOC_FORMAT}\\. Upgrade nx-conformance`));
+    const again = openStateStore(join(dir, 'state.db'));
+    expect(again.load([]).meta.get('format')).toBe(String(DOC_FORMAT + 1));
+    again.close();
   });
 
   it('after a reset, the file holds the fresh state (a restart does not bring the old one back)', async () => {

@@ -20,6 +20,7 @@ import { queryNotSigned } from './signatures/query-not-signed.js';
 import { replayRejected } from './signatures/replay-rejected.js';
 import { sandboxVerified } from './signatures/sandbox-verified.js';
 import { wrongSecretRejected } from './signatures/wrong-secret-rejected.js';
+import { failedAuthBudgeted } from './signatures/failed-auth-budgeted.js';
 import { timestampDiagnosed } from './timestamp/diagnosed.js';
 import { outsideWindowRejected } from './timestamp/outside-window-rejected.js';
 import { secondsRejected } from './timestamp/seconds-rejected.js';
@@ -42,6 +43,7 @@ export const authChecks: readonly Check[] = [
   malformedRejected,
   checkOrder,
   diagnosed,
+  failedAuthBudgeted,
   withinWindowAccepted,
   outsideWindowRejected,
   timestampDiagnosed,

@@ -1,11 +1,10 @@
 // createMockApp(options): the mock exchange as an Express app that does not listen (for
 // supertest and people's own tests). Each API request runs the request rules of src/rules through
 // one adapter middleware, then its operation's handler; every error ends in the error handler.
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import { HttpProblem } from '../../rules/problems.js';
 import { SIGNING_BASE_PATH } from '../../signing/constants.js';
 import { beginRequest } from './begin-request.js';
-import { createControlRouter } from './control/control-router.js';
 import { errorHandler } from './error-handler.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { commitBeforeResponse } from '../state/persist/commit-stage.js';
@@ -42,7 +41,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
       else onward();
     });
   });
-  if (ctx.options.control) app.use('/__nx', createControlRouter(ctx));
+  if (ctx.options.control) app.use('/__nx', lazyControlRouter(ctx));
   app.use((req, res, next) => {
     requestState(res).refusedBy = 'route';
     // With --no-control the mock does not advertise that a control API could exist.
@@ -61,4 +60,17 @@ const API_PREFIX = SIGNING_BASE_PATH.toLowerCase();
 /** What app.use('/v1/agent') matched: the prefix in any letter case, then the end or a '/'. */
 export function isApiPath(path: string): boolean {
   return path.length >= API_PREFIX.length && (path.length === API_PREFIX.length || path[API_PREFIX.length] === '/') && path.slice(0, API_PREFIX.length).toLowerCase() === API_PREFIX;
+}
+
+/**
+ * The control API, loaded on its first request: its spec's schemas, its handlers and the dashboard
+ * are a tenth of the mock's modules, and a mock used only through the API never needs them.
+ * The request waits for the import (its body stays unread in the socket meanwhile).
+ */
+function lazyControlRouter(ctx: MockContext): RequestHandler {
+  let router: Promise<Router> | undefined;
+  return (req, res, next) => {
+    router ??= import('./control/control-router.js').then((m) => m.createControlRouter(ctx));
+    router.then((r) => r(req, res, next), next);
+  };
 }

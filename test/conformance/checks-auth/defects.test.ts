@@ -55,7 +55,7 @@ describe('seeded defects are caught by the auth checks', () => {
     const pairs = targeted.flatMap(([defect, ids]) => ids.map((id) => `${defect} → ${id}`));
     const covered = Object.entries(messages).flatMap(([defect, byId]) => Object.keys(byId).map((id) => `${defect} → ${id}`));
     expect(covered.sort()).toEqual(pairs.sort());
-    expect(authChecks.length).toBe(26);
+    expect(authChecks.length).toBe(27);
   });
 
   for (const [defect, ids] of targeted) {

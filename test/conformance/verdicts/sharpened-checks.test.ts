@@ -1,7 +1,7 @@
 // Checks sharpened to kill surviving mutants (npm run mutation, docs/mutation-report.md): each new
 // part fails a server that gets exactly that rule wrong, while the clean mock passes it (the
 // clean-server tests and npm run verdicts).
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dailyLossLatches } from '../../../src/conformance/checks/circuit-breakers/daily-loss-latches.js';
 import { maxPositionEnforced } from '../../../src/conformance/checks/circuit-breakers/max-position-enforced.js';
 import { clientOrderIdIdempotent } from '../../../src/conformance/checks/orders/client-order-id-idempotent.js';
@@ -13,9 +13,10 @@ import { burstThen429 } from '../../../src/conformance/checks/rate-limits/burst-
 import { headersAgree } from '../../../src/conformance/checks/rate-limits/headers-agree.js';
 import { recoversAfterRetryAfter } from '../../../src/conformance/checks/rate-limits/recovers-after-retry-after.js';
 import { errorsAreProblemJson } from '../../../src/conformance/checks/schema/errors-are-problem-json.js';
+import { failedAuthBudgeted } from '../../../src/conformance/checks/signatures/failed-auth-budgeted.js';
 import { strictBodies } from '../../../src/conformance/checks/schema/strict-bodies.js';
 import { timestampDiagnosed } from '../../../src/conformance/checks/timestamp/diagnosed.js';
-import type { Breakage } from '../checks-auth/support.js';
+import { runAgainstBroken, type Breakage } from '../checks-auth/support.js';
 import { expectCaught, json, ok, path, rewrite } from './breakage.js';
 
 const isPost = (req: { method: string; url: string }): boolean => req.method === 'POST' && /\/orders$/.test(req.url.replace(/\?.*$/, ''));
@@ -215,4 +216,20 @@ describe('schema.strict-bodies', () => {
     const ignores: Breakage = { request: (req) => void delete req.headers['content-encoding'] };
     await expectCaught(strictBodies, ignores, /Content-Encoding: gzip: the server answered 201/);
   }, 30_000);
+});
+
+describe('signature.failed-auth-budgeted', () => {
+  it('is partial, not a pass, for a server that answers every failed authentication with 401', async () => {
+    const unbudgeted: Breakage = {
+      response: (res) => {
+        if (res.status !== 429 || !res.body.includes('failed authentications')) return;
+        res.status = 401;
+        delete res.headers['retry-after'];
+        rewrite(res, (b) => Object.assign(b, { status: 401, code: 'invalid_signature', title: 'Invalid signature' }));
+      },
+    };
+    // Without --slow the runner stays within the agent's quota: no 429 by then is a partial, not a pass.
+    const summary = await runAgainstBroken(unbudgeted, [failedAuthBudgeted.id], {}, [failedAuthBudgeted]);
+    expect(summary.findings.map((f) => `${f.status}: ${f.message}`)).toEqual(['partial: 59 requests signed with a wrong secret from one API key within a minute all got 401, and no 429']);
+  }, 60_000);
 });

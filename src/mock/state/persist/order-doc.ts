@@ -43,7 +43,7 @@ export function encodeOrder(o: OrderData): string {
 }
 
 /** One shared copy of each repeated string. */
-class Strings {
+export class Strings {
   private readonly seen = new Map<string, string>();
   of<T extends string>(s: T): T {
     const shared = this.seen.get(s);

@@ -4,18 +4,23 @@
 // ordinal they entered its log with. JSON.stringify writes numbers in their shortest exact form,
 // so every value (float money, epoch ms, generator words) comes back bit for bit.
 // Orders come two ways: a full write packs them into pages of ORDER_PAGE ('orders', keyed by the
-// first seq), which a restart reads in a few hundred rows instead of one per order; every change
-// after that is a single document ('order', keyed by seq) that wins over its page's copy.
+// first seq; columns since format 2, order-page.ts), which a restart reads in a few hundred rows
+// instead of one per order; every change after that is a single document ('order', keyed by seq)
+// that wins over its page's copy.
 import type { AgentData, OrderData } from '../../engine/index.js';
-import { decodeOrder, decodeOrderPage, encodeOrder, sharedStrings } from './order-doc.js';
+import { decodeOrder, sharedStrings } from './order-doc.js';
+import { decodeAnyOrderPage, encodeOrderPage } from './order-page.js';
 import type { WebhookRecord } from '../../http/webhook-registry.js';
 import type { MessageData } from '../../webhooks/deliveries-data.js';
 import type { LoadedState, StateBatch } from '../../../storage/index.js';
 import { StateFileError } from '../../../storage/index.js';
 import type { MockState } from '../mock-state.js';
 
-/** The document format inside a state file; a newer one is refused (see migrations for the SQL side). */
-export const DOC_FORMAT = 1;
+/**
+ * The document format inside a state file; a newer one is refused (see migrations for the SQL
+ * side). 2: order pages are columns (format 1's pages of rows are still read).
+ */
+export const DOC_FORMAT = 2;
 
 export const pad = (n: number): string => String(n).padStart(12, '0');
 export const messageKey = (webhookId: string, ordinal: number): string => `${webhookId}/${pad(ordinal)}`;
@@ -66,7 +71,7 @@ export function stateToBatch(state: MockState): { batch: StateBatch; ordinals: O
   const orders = state.engine.orders;
   for (let i = 0; i < orders.length; i += ORDER_PAGE) {
     const page = orders.slice(i, i + ORDER_PAGE);
-    put.push(['orders', pad((page[0] as OrderData).seq), `[${page.map(encodeOrder).join(',')}]`]);
+    put.push(['orders', pad((page[0] as OrderData).seq), encodeOrderPage(page)]);
   }
   for (const w of state.webhooks) {
     const n = ordinals.next.webhook++;
@@ -103,7 +108,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function ordersOf(pages: ReadonlyArray<[string, string]>, singles: ReadonlyArray<[string, string]>): OrderData[] {
   const strings = sharedStrings();
   const orders: OrderData[] = [];
-  for (const [, data] of pages) decodeOrderPage(data, strings, orders);
+  for (const [, data] of pages) decodeAnyOrderPage(data, strings, orders);
   const last = orders.at(-1)?.seq ?? 0;
   for (const [, data] of singles) {
     const order = decodeOrder(data, strings);
