@@ -45,6 +45,19 @@ describe('quietUntil over overrides', () => {
     );
   });
 
+  it('a shift after a pin that puts the price, rounded to the tick, on a limit is not quiet there', () => {
+    // fast-check's counterexample: the pinned price times 0.85 is 2371.7635 unrounded, above the
+    // limit 2371.76, but the market serves 2371.76, on it.
+    const market = createOverridableMarket(createModelMarket({ seed: 3 }));
+    market.pin('ETH', 2790.31, T0);
+    market.shift('ETH', -15, T0 + 1);
+    expect(market.price('ETH', T0 + 1)).toBe(2371.76);
+    const q = market.quietUntil!('ETH', T0, T0 + HOUR, 2371.76, 2818.21);
+    expect(q).toBe(T0);
+    const r = market.range('ETH', T0, q);
+    expect(r.low > 2371.76 && r.high < 2818.21).toBe(true);
+  });
+
   it('a pin inside the limits is quiet to the end; a pin on a limit is not quiet at all', () => {
     const market = createOverridableMarket(createModelMarket({ seed: 3 }));
     market.pin('BTC', 50_000, T0);

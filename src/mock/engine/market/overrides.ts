@@ -103,8 +103,10 @@ export function createOverridableMarket(base: MarketSource & Partial<BookAtMid>)
       const end = next === undefined ? to : Math.max(start, next - 1);
       const m = mapAt(list, start);
       const tick = coin.tickSize;
+      // A pinned piece serves its price rounded to the tick (apply()): judge that price, not m.b.
+      const pinned = roundToStep(m.b, tick);
       const reached =
-        m.a === 0 ? (m.b > below && m.b < above ? end : start)
+        m.a === 0 ? (pinned > below && pinned < above ? end : start)
         : isIdentity(m) ? base.quietUntil(symbol, start, end, below, above)
         : base.quietUntil(symbol, start, end, (below + tick - m.b) / m.a, (above - tick - m.b) / m.a);
       // Not quiet through this piece: quiet up to where it stopped, or up to the piece before.
