@@ -28,7 +28,9 @@ export function explainLoadError(error: unknown): StorageUnavailableError {
   if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
     return new StorageUnavailableError(`--state needs the optional dependency better-sqlite3: run \`${INSTALL}\` (or use Node 22.13+, which has node:sqlite).`);
   }
-  if (/NODE_MODULE_VERSION|bindings file|invalid ELF|wrong ELF|was compiled against/i.test(text)) {
+  // "did not self-register" is what a second load in the same process says after the first one
+  // failed on the ABI (tests sharing a worker, or a retry): the same cause, so the same answer.
+  if (/NODE_MODULE_VERSION|bindings file|invalid ELF|wrong ELF|was compiled against|did not self-register/i.test(text)) {
     const abi = /NODE_MODULE_VERSION (\d+)[^]*?requires\s+NODE_MODULE_VERSION (\d+)/.exec(text);
     const why = abi ? `it was built for another Node (ABI ${abi[1]}; this one needs ${abi[2]})` : 'its native module was never built';
     return new StorageUnavailableError(

@@ -30,6 +30,13 @@ describe('better-sqlite3 load errors', () => {
     expect(message).not.toContain('\n');
   });
 
+  it('a second load after an ABI failure in the same process ("did not self-register") is the same cause', () => {
+    const error = new Error("Module did not self-register: '/x/node_modules/better-sqlite3/build/Release/better_sqlite3.node'.");
+    const message = explainLoadError(error).message;
+    expect(message).toContain('npm rebuild better-sqlite3');
+    expect(message).not.toContain('failed to load');
+  });
+
   it('an install whose build script never ran (npm 11 without allowScripts) says so', () => {
     const message = explainLoadError(new Error('Could not locate the bindings file. Tried:\n → /x/build/better_sqlite3.node')).message;
     expect(message).toMatch(/never built.*allowScripts/);
@@ -50,5 +57,14 @@ describe('driver choice', () => {
     }
     expect(store.driver).toBe(loads ? 'better-sqlite3' : 'node:sqlite');
     store.close();
+  });
+
+  it('auto picks the same driver on every open in one process (a second native load says "did not self-register")', () => {
+    const drivers = [0, 1, 2].map(() => {
+      const store = openStateStore(':memory:');
+      store.close();
+      return store.driver;
+    });
+    expect(new Set(drivers).size).toBe(1);
   });
 });
