@@ -2,6 +2,7 @@
 // added to the spec is routed without touching this file. HEAD is answered as GET (RFC 9110 §9.3.2).
 import { HttpProblem, problem, type Problem } from './problems.js';
 import type { OperationDef } from './runtime.js';
+import { SIGNING_BASE_PATH } from '../signing/constants.js';
 
 interface CompiledRoute {
   op: OperationDef;
@@ -41,7 +42,7 @@ export function isRouteMatch(found: RouteMatch | Problem): found is RouteMatch {
 }
 
 /** Builds a matcher over an operation table (the API's or the control API's). */
-export function createRouter(operations: readonly OperationDef[], notFoundHint = 'The API lives under /v1/agent; see openapi/agent-connect.yaml for its paths.'): Router {
+export function createRouter(operations: readonly OperationDef[], notFoundHint = `The API lives under ${SIGNING_BASE_PATH}; see openapi/agent-connect.yaml for its paths.`): Router {
   // Literal routes first, so '/orders' never loses to a template such as '/{x}'.
   const routes = operations.map(compile).sort((a, b) => a.names.length - b.names.length);
   const lookup = (method: string, path: string): RouteMatch | Problem => {

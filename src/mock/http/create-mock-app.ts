@@ -48,7 +48,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     const where =
       req.path.startsWith('/__nx') && ctx.options.control
         ? 'openapi/control.yaml lists the control API paths'
-        : `the API lives under /v1/agent${ctx.options.control ? ' and the control API under /__nx' : ''}`;
+        : `the API lives under ${SIGNING_BASE_PATH}${ctx.options.control ? ' and the control API under /__nx' : ''}`;
     next(new HttpProblem('not_found', `Nothing at ${req.method} ${req.path}; ${where}.`));
   });
   app.use(errorHandler(ctx));
