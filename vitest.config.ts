@@ -3,11 +3,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { filesNeedingIsolation } from './test/support/needs-isolation.js';
 
 const INCLUDE = ['test/**/*.test.ts', 'src/**/*.test.ts'];
-// Files that mock a module or patch Node's networking (nock) get a process of their own per file
-// (test/support/needs-isolation.ts). Every other file runs in a shared worker, so the source graph
-// is imported once per worker instead of once per file: a fork and its imports per file were
-// ~110 s of the suite's ~280 s of CPU.
-const ISOLATED = filesNeedingIsolation(['test', 'src']);
+// Files that mock a module get a process of their own per file; files that patch Node's networking
+// (nock) share workers only with each other (test/support/needs-isolation.ts). Every other file runs
+// in a shared worker, so the source graph is imported once per worker instead of once per file: a
+// fork and its imports per file were ~110 s of the suite's ~280 s of CPU.
+const MOCKING = filesNeedingIsolation(['test', 'src'], process.cwd(), ['mocks-module']);
+const NETWORK_PATCHING = filesNeedingIsolation(['test', 'src'], process.cwd(), ['patches-network']);
 
 export default defineConfig({
   test: {
@@ -24,8 +25,9 @@ export default defineConfig({
     // whenever one waits. The suite is steady under that contention (see test/README.md).
     maxWorkers: availableParallelism() + 1,
     projects: [
-      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
-      { extends: true, test: { name: 'shared', include: INCLUDE, exclude: [...configDefaults.exclude, ...ISOLATED], isolate: false } },
+      { extends: true, test: { name: 'isolated', include: MOCKING, isolate: true } },
+      { extends: true, test: { name: 'nock', include: NETWORK_PATCHING, isolate: false } },
+      { extends: true, test: { name: 'shared', include: INCLUDE, exclude: [...configDefaults.exclude, ...MOCKING, ...NETWORK_PATCHING], isolate: false } },
     ],
   },
 });

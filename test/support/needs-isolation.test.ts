@@ -34,6 +34,15 @@ describe('filesNeedingIsolation', () => {
     ]);
   });
 
+  it('tells the kinds apart: module mocks from network patching (a file with both is a module mock)', () => {
+    write('kinds/both.test.ts', "import nock from 'nock';\nvi.mock('node:os');\n");
+    write('kinds/mock.test.ts', "vi.mock('node:os');\n");
+    write('kinds/nock.test.ts', "import nock from 'nock';\n");
+    expect(filesNeedingIsolation(['kinds'], root, ['mocks-module'])).toEqual(['kinds/both.test.ts', 'kinds/mock.test.ts']);
+    expect(filesNeedingIsolation(['kinds'], root, ['patches-network'])).toEqual(['kinds/nock.test.ts']);
+    expect(filesNeedingIsolation(['kinds'], root)).toEqual(['kinds/both.test.ts', 'kinds/mock.test.ts', 'kinds/nock.test.ts']);
+  });
+
   it("names this repository's module-mocking and nock files (the ones vitest.config.ts isolates)", () => {
     expect(filesNeedingIsolation(['test', 'src'])).toEqual(
       expect.arrayContaining([

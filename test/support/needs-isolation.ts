@@ -1,26 +1,37 @@
-// The test files that must not share a worker with others. vitest.config.ts runs them in a project
-// of their own, isolated (a fresh process and module graph per file); every other file runs in a
-// shared worker that imports the source graph once. Found by reading the files, so a new file of
-// either kind is isolated without anyone having to list it.
+// The test files that must not share a worker with the rest. vitest.config.ts runs those that mock
+// a module isolated (a fresh process and module graph per file), those that patch Node's
+// networking in workers of their own that only such files share, and every other file in a shared
+// worker that imports the source graph once. Found by reading the files, so a new file of either
+// kind is placed without anyone having to list it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Why a file cannot share a worker with the rest. */
+export type IsolationKind = 'mocks-module' | 'patches-network';
+
 /** What makes a file need a worker of its own, and why. */
-export const NEEDS_ISOLATION: readonly { pattern: RegExp; why: string }[] = [
+export const NEEDS_ISOLATION: readonly { kind: IsolationKind; pattern: RegExp; why: string }[] = [
   {
+    kind: 'mocks-module',
     // A statement of its own (vi.mock is hoisted; vi.doMock may sit in a hook), not text in a string.
     pattern: /^\s*(?:await\s+)?vi\.(?:mock|doMock)\(/m,
     why: 'it replaces a module: in a shared worker an earlier file has usually imported it unmocked, and the mock would not apply',
   },
   {
+    // Files that use nock may share a worker with each other: each expects nock in the process,
+    // and each removes its interceptors after its tests (nock.cleanAll, interceptApi's restore).
+    kind: 'patches-network',
     // An import or a call (no quote before it on its line: not text in a string).
     pattern: /^\s*import\b[^;]*from 'nock'|^[^'"`\n]*\binterceptApi\(/m,
     why: "nock patches Node's http and fetch for the whole process once imported: later files would run through its interceptor",
   },
 ];
 
-/** Paths (relative to `root`, '/'-separated, sorted) of the `*.test.ts` files under `dirs` that need isolation. */
-export function filesNeedingIsolation(dirs: readonly string[], root = process.cwd()): string[] {
+/**
+ * Paths (relative to `root`, '/'-separated, sorted) of the `*.test.ts` files under `dirs` that need
+ * isolation of one of `kinds` (by default any). A file of both kinds counts as 'mocks-module' only.
+ */
+export function filesNeedingIsolation(dirs: readonly string[], root = process.cwd(), kinds: readonly IsolationKind[] = ['mocks-module', 'patches-network']): string[] {
   const found: string[] = [];
   for (const dir of dirs) {
     let entries: string[];
@@ -33,7 +44,8 @@ export function filesNeedingIsolation(dirs: readonly string[], root = process.cw
       if (!entry.endsWith('.test.ts') || entry.split(/[\\/]/).includes('node_modules')) continue;
       const path = `${dir}/${entry.split('\\').join('/')}`;
       const text = readFileSync(join(root, path), 'utf8');
-      if (NEEDS_ISOLATION.some(({ pattern }) => pattern.test(text))) found.push(path);
+      const kind = NEEDS_ISOLATION.find(({ pattern }) => pattern.test(text))?.kind;
+      if (kind !== undefined && kinds.includes(kind)) found.push(path);
     }
   }
   return found.sort();
