@@ -34,7 +34,15 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+/** One build per vitest process: vitest runs this setup once per project (and once more for the root). */
+interface Shared {
+  built: Promise<string>;
+  users: number;
+}
+const SHARED = Symbol.for('nx-conformance.compile-for-spawn');
+const registry = globalThis as typeof globalThis & { [SHARED]?: Shared };
+
+async function compile(): Promise<string> {
   // Under node_modules/ so packages resolve from the repository's node_modules and packageRoot()
   // still finds this package's package.json above it; one directory per run, so two runs in one
   // checkout never delete each other's files.
@@ -51,6 +59,17 @@ export default async function setup(project: TestProject): Promise<() => void> {
     bundle: false,
     logLevel: 'error',
   });
+  return out;
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const shared = (registry[SHARED] ??= { built: compile(), users: 0 });
+  shared.users += 1;
+  const out = await shared.built;
   project.provide('compiledRoot', out);
-  return () => rmSync(out, { recursive: true, force: true });
+  return () => {
+    if (--shared.users > 0) return;
+    delete registry[SHARED];
+    rmSync(out, { recursive: true, force: true });
+  };
 }
