@@ -4,6 +4,7 @@
 import type { Check } from '../check.js';
 import { clientOrderIdIdempotent } from './orders/client-order-id-idempotent.js';
 import { crossingFills } from './orders/crossing-fills.js';
+import { gridRefused } from './orders/grid-refused.js';
 import { modifyFunds } from './orders/modify-funds.js';
 import { pagination } from './orders/pagination.js';
 import { portfolioConsistent } from './orders/portfolio-consistent.js';
@@ -38,6 +39,7 @@ export const apiChecks: readonly Check[] = [
   crossingFills,
   pagination,
   refusals,
+  gridRefused,
   modifyFunds,
   portfolioConsistent,
   finishedNotModifiable,

@@ -2,6 +2,7 @@
 // signature diagnosis, empty required bodies. Each proxy decides from the request alone, so each
 // failure's curl reproduction meets the same wrong answer.
 import { describe, it } from 'vitest';
+import { gridRefused } from '../../../src/conformance/checks/orders/grid-refused.js';
 import { strictBodies } from '../../../src/conformance/checks/schema/strict-bodies.js';
 import { diagnosed } from '../../../src/conformance/checks/signatures/diagnosed.js';
 import type { Breakage } from '../checks-auth/support.js';
@@ -22,4 +23,17 @@ describe('the sharpened request checks fail a server that breaks the rule', () =
     const lenient: Breakage = { response: (res, req) => (req.method === 'POST' && path(req).endsWith('/orders') && req.body.length === 0 ? ok(res, { order: {} }, 201) : undefined) };
     await expectCaught(strictBodies, lenient, /POST \/orders with an empty body/);
   }, 30_000);
+
+  it('orders.grid-refused: a server that rounds quantities and prices to its grid instead of refusing them', async () => {
+    // The answer the proxy gives an off-grid request: accepted, as a rounding server would.
+    const rounds = (code: string, method: string): Breakage => ({
+      response: (res, req) => (req.method === method && res.status === 400 && res.body.includes(`"${code}"`) ? ok(res, { order: {} }, method === 'POST' ? 201 : 200) : undefined),
+    });
+    await expectCaught(gridRefused, rounds('invalid_quantity', 'POST'), /a limit buy with a quantity of 1.5 lots/);
+    await expectCaught(gridRefused, rounds('invalid_price', 'POST'), /a limit buy with a price half a tick off the grid/);
+    await expectCaught(gridRefused, rounds('invalid_price', 'PATCH'), /PATCH \/orders\/\{orderId\} to a price half a tick off the grid/);
+    // Tiny values that a server snapping before it checks would turn into zero.
+    const snaps: Breakage = { response: (res, req) => (res.status === 400 && /"quantity":[\d.]+e-/.test(req.body.toString()) ? ok(res, { order: {} }, 201) : undefined) };
+    await expectCaught(gridRefused, snaps, /a quantity of a millionth of a lot/);
+  }, 90_000);
 });
