@@ -4,6 +4,7 @@
 import type { Check } from '../check.js';
 import { clientOrderIdIdempotent } from './orders/client-order-id-idempotent.js';
 import { crossingFills } from './orders/crossing-fills.js';
+import { bookWalk } from './orders/book-walk.js';
 import { gridRefused } from './orders/grid-refused.js';
 import { modifyFunds } from './orders/modify-funds.js';
 import { pagination } from './orders/pagination.js';
@@ -40,6 +41,7 @@ export const apiChecks: readonly Check[] = [
   pagination,
   refusals,
   gridRefused,
+  bookWalk,
   modifyFunds,
   portfolioConsistent,
   finishedNotModifiable,

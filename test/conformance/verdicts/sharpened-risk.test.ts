@@ -4,9 +4,10 @@
 // each failure's curl reproduction, replayed against the same proxy, meets the same wrong answer.
 import { describe, expect, it } from 'vitest';
 import { maxPositionEnforced } from '../../../src/conformance/checks/circuit-breakers/max-position-enforced.js';
+import { bookWalk } from '../../../src/conformance/checks/orders/book-walk.js';
 import { modifyFunds } from '../../../src/conformance/checks/orders/modify-funds.js';
 import { runAgainstBroken, type Breakage, type ProxiedRequest, type ProxiedResponse } from '../checks-auth/support.js';
-import { expectCaught, json, path } from './breakage.js';
+import { expectCaught, json, path, rewrite } from './breakage.js';
 
 const problem = (status: number, code: string): ProxiedResponse => ({
   status,
@@ -91,5 +92,15 @@ describe('the risk arithmetic of PATCH and sells', () => {
     await expectCaught(maxPositionEnforced, twice, /own remaining quantity seems counted twice/);
     const asShort: Breakage = { shortCircuit: (req) => (isPost(req) && sent(req).side === 'sell' ? problem(403, 'position_limit_exceeded') : undefined) };
     await expectCaught(maxPositionEnforced, asShort, /a sell nets against the long it closes/);
+  }, 60_000);
+
+  it('orders.book-walk: a sell that takes the asks, a limit at exactly the best price that rests', async () => {
+    const order = (edit: (o: { status: string; fills: Array<{ price: number }> }) => void, when: (req: ProxiedRequest) => boolean): Breakage => ({
+      response: (res, req) => (isPost(req) && res.status === 201 && when(req) ? rewrite(res, (b) => edit(b.order as { status: string; fills: Array<{ price: number }> })) : undefined),
+    });
+    const askSide = order((o) => o.fills.forEach((f) => (f.price += 5)), (req) => sent(req).side === 'sell');
+    await expectCaught(bookWalk, askSide, /A market sell did not fill at [\d.]+ with the market standing still/);
+    const rests = order((o) => Object.assign(o, { status: 'open', fills: [] }), (req) => sent(req).side === 'buy' && sent(req).price !== undefined);
+    await expectCaught(bookWalk, rests, /A limit buy at exactly the best ask [\d.]+ did not fill/);
   }, 60_000);
 });
