@@ -22,6 +22,8 @@ describe('the sharpened request checks fail a server that breaks the rule', () =
   it('schema.strict-bodies: an empty body on POST /orders accepted as if it were an order', async () => {
     const lenient: Breakage = { response: (res, req) => (req.method === 'POST' && path(req).endsWith('/orders') && req.body.length === 0 ? ok(res, { order: {} }, 201) : undefined) };
     await expectCaught(strictBodies, lenient, /POST \/orders with an empty body/);
+    const crashes: Breakage = { response: (res, req) => (req.method === 'POST' && path(req).endsWith('/webhooks') && req.body.length === 0 ? ok(res, { type: 'about:blank', title: 'Internal error', status: 500, code: 'internal_error', detail: 'crash', requestId: 'req_1' }, 500) : undefined) };
+    await expectCaught(strictBodies, crashes, /POST \/webhooks with an empty body/);
   }, 30_000);
 
   it('orders.grid-refused: a server that rounds quantities and prices to its grid instead of refusing them', async () => {
