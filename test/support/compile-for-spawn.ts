@@ -1,14 +1,16 @@
-// vitest globalSetup: compiles the TypeScript that tests run as child processes (the CLI, the
-// example and broken clients, preloads) to plain JavaScript once per run, with esbuild — the
-// transform tsx applies on every start — so a child is `node file.js`, not Node plus a loader
-// that compiles each module again: a CLI child costs about half the CPU. Built afresh on every
-// run, so a child never runs stale code. Tests find the files through compiledPath()/nodeArgs()
-// (test/support/spawn-node.ts).
+// vitest globalSetup: compiles the TypeScript that tests run as child processes to plain JavaScript
+// once per run, with esbuild (the transform tsx applies on every start): the CLI bundled as
+// `npm run build` bundles it for bin/nx-conformance.js (scripts/build-cli.ts), and the examples,
+// broken clients and preloads file by file. A child is then `node file.js`, not Node plus a loader
+// that compiles each module again: a CLI child costs about a third of the CPU. Built afresh on
+// every run, so a child never runs stale code. Tests find the files through cliArgs(),
+// compiledPath() and nodeCommand() (test/support/spawn-node.ts).
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { TestProject } from 'vitest/node';
+import { buildCli } from '../../scripts/build-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -59,6 +61,7 @@ async function compile(): Promise<string> {
     bundle: false,
     logLevel: 'error',
   });
+  await buildCli(join(out, 'cli'));
   return out;
 }
 

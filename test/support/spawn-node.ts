@@ -9,11 +9,11 @@ export function compiledPath(file: string): string {
 }
 
 /**
- * Arguments for spawn(process.execPath, …) that run the CLI's main(argv) with `args` and exit
- * with its code, as bin/nx-conformance.js does. `preload`: .ts files to --import first.
+ * Arguments for spawn(process.execPath, …) that run the bundled CLI's main(argv) with `args` and
+ * exit with its code, as bin/nx-conformance.js does. `preload`: .ts files to --import first.
  */
 export function cliArgs(args: readonly string[], { preload = [] }: { preload?: readonly string[] } = {}): string[] {
-  const main = JSON.stringify(compiledPath('src/cli/main.ts'));
+  const main = JSON.stringify(join(inject('compiledRoot'), 'cli', 'main.js'));
   const run = `const m = await import(${main}); process.exitCode = await m.main(process.argv.slice(1));`;
   return [...preload.flatMap((p) => ['--import', compiledPath(p)]), '--input-type=module', '-e', run, ...args];
 }
