@@ -5,7 +5,7 @@
 // that compiles each module again: a CLI child costs about a third of the CPU. Built afresh on
 // every run, so a child never runs stale code. Tests find the files through cliArgs(),
 // compiledPath() and nodeCommand() (test/support/spawn-node.ts).
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -44,11 +44,25 @@ interface Shared {
 const SHARED = Symbol.for('nx-conformance.compile-for-spawn');
 const registry = globalThis as typeof globalThis & { [SHARED]?: Shared };
 
+/** Whether process `pid` still runs (signal 0 only checks; EPERM means it runs as someone else). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function compile(): Promise<string> {
   // Under node_modules/ so packages resolve from the repository's node_modules and packageRoot()
   // still finds this package's package.json above it; one directory per run, so two runs in one
-  // checkout never delete each other's files.
-  const out = join(ROOT, 'node_modules', '.cache', 'nx-spawn', String(process.pid));
+  // checkout never delete each other's files. A run that was killed left its directory behind.
+  const parent = join(ROOT, 'node_modules', '.cache', 'nx-spawn');
+  for (const dir of existsSync(parent) ? readdirSync(parent) : []) {
+    if (/^\d+$/.test(dir) && !running(Number(dir))) rmSync(join(parent, dir), { recursive: true, force: true });
+  }
+  const out = join(parent, String(process.pid));
   rmSync(out, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
