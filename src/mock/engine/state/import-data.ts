@@ -94,6 +94,8 @@ function build(data: EngineData): { state: EngineState; problems: string[] } {
   const sorted = data.orders.every((o, i) => i === 0 || (data.orders[i - 1] as OrderData).seq < o.seq);
   // Sorted (as always from a state file) they are visited in place: no index array of 100 000.
   const indexes = sorted ? null : data.orders.map((_, i) => i).sort((x, y) => (data.orders[x] as OrderData).seq - (data.orders[y] as OrderData).seq);
+  // Archived orders (a state file's finished ones) join each account when it is first used.
+  if (data.archive) state.archived = { archive: data.archive, agents: new Set(state.accounts.keys()), pending: data.archive.size };
   let lastSeq = 0;
   for (let n = 0; n < data.orders.length; n++) {
     const i = indexes ? (indexes[n] as number) : n;

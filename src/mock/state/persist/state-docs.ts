@@ -6,8 +6,12 @@
 // Orders come two ways: a full write packs them into pages of ORDER_PAGE ('orders', keyed by the
 // first seq; columns since format 2, order-page.ts), which a restart reads in a few hundred rows
 // instead of one per order; every change after that is a single document ('order', keyed by seq)
-// that wins over its page's copy.
+// that wins over its page's copy. Since format 3 a full write pages only the orders that are
+// still open: finished ones go to 'done' documents that a start leaves on disk (done-orders.ts).
 import type { AgentData, OrderData } from '../../engine/index.js';
+import type { OrderArchive } from '../../engine/state/order-archive.js';
+import { isOpen } from '../../engine/trading/types.js';
+import { doneDocs } from './done-orders.js';
 import { decodeOrder, sharedStrings } from './order-doc.js';
 import { decodeAnyOrderPage, encodeOrderPage } from './order-page.js';
 import type { WebhookRecord } from '../../http/webhook-registry.js';
@@ -18,15 +22,16 @@ import type { MockState } from '../mock-state.js';
 
 /**
  * The document format inside a state file; a newer one is refused (see migrations for the SQL
- * side). 2: order pages are columns (format 1's pages of rows are still read).
+ * side). 2: order pages are columns (format 1's pages of rows are still read). 3: finished orders
+ * are 'done' documents with a 'done-index' (formats 1 and 2 are still read, all orders eagerly).
  */
-export const DOC_FORMAT = 2;
+export const DOC_FORMAT = 3;
 
 export const pad = (n: number): string => String(n).padStart(12, '0');
 export const messageKey = (webhookId: string, ordinal: number): string => `${webhookId}/${pad(ordinal)}`;
 export const limitKey = (limiter: string, key: string): string => `${limiter}|${key}`;
 
-/** Every kind of document a state file holds. */
+/** Every kind of document a start reads ('done' and 'done-index' documents are read when needed). */
 export const DOC_KINDS = ['agent', 'orders', 'order', 'webhook', 'message', 'queue', 'limit'] as const;
 
 export const ORDER_PAGE = 1_000;
@@ -68,11 +73,13 @@ export function stateToBatch(state: MockState): { batch: StateBatch; ordinals: O
     ordinals.agents.set(a.agent.agentId, n);
     put.push(['agent', pad(n), JSON.stringify(a)]);
   }
-  const orders = state.engine.orders;
-  for (let i = 0; i < orders.length; i += ORDER_PAGE) {
-    const page = orders.slice(i, i + ORDER_PAGE);
+  const open = state.engine.orders.filter(isOpen);
+  for (let i = 0; i < open.length; i += ORDER_PAGE) {
+    const page = open.slice(i, i + ORDER_PAGE);
     put.push(['orders', pad((page[0] as OrderData).seq), encodeOrderPage(page)]);
   }
+  const done = state.engine.orders.filter((o) => !isOpen(o));
+  put.push(...doneDocs(done));
   for (const w of state.webhooks) {
     const n = ordinals.next.webhook++;
     ordinals.webhooks.set(w.id, n);
@@ -89,7 +96,7 @@ export function stateToBatch(state: MockState): { batch: StateBatch; ordinals: O
     put.push(['queue', d.webhookId, JSON.stringify(d.queue)]);
   }
   for (const { limiter, entries } of state.rateLimits) for (const [key, tat] of entries) put.push(['limit', limitKey(limiter, key), JSON.stringify([limiter, key, tat])]);
-  return { batch: { replace: true, meta: metaOf(state), put }, ordinals };
+  return { batch: { replace: true, meta: [...metaOf(state), ['done', String(done.length)]], put }, ordinals };
 }
 
 function meta<T>(loaded: LoadedState, key: string): T {
@@ -129,10 +136,19 @@ function ordersOf(pages: ReadonlyArray<[string, string]>, singles: ReadonlyArray
   return orders;
 }
 
+function archivedPart(count: number, archiveOf: ((count: number) => OrderArchive) | undefined): Pick<MockState['engine'], 'archive'> {
+  if (count === 0) return {};
+  if (!archiveOf) throw new StateFileError('the state file holds finished orders that are read when needed, but nothing was given to read them with');
+  return { archive: archiveOf(count) };
+}
+
 const ordinalOf = (id: string): number => Number(id.slice(id.lastIndexOf('/') + 1));
 
-/** A loaded state file → the state, the ordinals its documents use, and how many orders are single documents. */
-export function batchToState(loaded: LoadedState): { state: MockState; ordinals: Ordinals; singleOrders: number } {
+/**
+ * A loaded state file → the state, the ordinals its documents use, and how many orders are single
+ * documents. Finished orders of format 3 stay in the file: `archiveOf(count)` gives the engine its archive of them.
+ */
+export function batchToState(loaded: LoadedState, archiveOf?: (count: number) => OrderArchive): { state: MockState; ordinals: Ordinals; singleOrders: number } {
   const format = Number(loaded.meta.get('format'));
   if (format > DOC_FORMAT) throw new StateFileError(`the state file holds documents of format ${format}; this nx-conformance reads up to ${DOC_FORMAT}. Upgrade nx-conformance.`);
   const docs = (kind: string) => loaded.docs.get(kind) ?? [];
@@ -168,7 +184,7 @@ export function batchToState(loaded: LoadedState): { state: MockState; ordinals:
   const state: MockState = {
     seed: meta<number>(loaded, 'seed'),
     clock: meta<MockState['clock']>(loaded, 'clock'),
-    engine: { ...engineMeta, agents, orders: ordersOf(docs('orders'), docs('order')) },
+    engine: { ...engineMeta, agents, orders: ordersOf(docs('orders'), docs('order')), ...archivedPart(Number(loaded.meta.get('done') ?? 0), archiveOf) },
     webhooks,
     deliveries: {
       rng: meta<{ rng: MockState['deliveries']['rng'] }>(loaded, 'deliveries').rng,
