@@ -21,6 +21,7 @@ export class EngineDataError extends Error {
 }
 
 const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const LEDGER_NUMBERS = ['cash', 'reservedCash', 'realizedPnl', 'dayStart', 'dayStartEquity'] as const;
 
 function checkAgent(a: AgentData, i: number, seen: { ids: Set<string>; keys: Set<string> }, problems: string[]): void {
   const at = `/agents/${i}`;
@@ -31,7 +32,7 @@ function checkAgent(a: AgentData, i: number, seen: { ids: Set<string>; keys: Set
   if (a.agent.mode !== 'sandbox' && a.agent.mode !== 'live') problems.push(`${at}/agent/mode must be sandbox or live`);
   if (!Array.isArray(a.agent.permissions) || !a.agent.permissions.every((p) => PERMISSIONS.includes(p))) problems.push(`${at}/agent/permissions has an unknown permission`);
   const l = a.ledger;
-  for (const field of ['cash', 'reservedCash', 'realizedPnl', 'dayStart', 'dayStartEquity'] as const) {
+  for (const field of LEDGER_NUMBERS) {
     if (!finite(l?.[field])) problems.push(`${at}/ledger/${field} must be a finite number`);
   }
   seen.ids.add(a.agent.agentId);

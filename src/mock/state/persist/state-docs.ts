@@ -7,10 +7,12 @@
 // first seq; columns since format 2, order-page.ts), which a restart reads in a few hundred rows
 // instead of one per order; every change after that is a single document ('order', keyed by seq)
 // that wins over its page's copy. Since format 3 a full write pages only the orders that are
-// still open: finished ones go to 'done' documents that a start leaves on disk (done-orders.ts).
+// still open: finished ones go to 'done' documents that a start leaves on disk (done-orders.ts);
+// agents come in pages too ('agents', columns, agent-page.ts), with 'agent' singles over them.
 import type { AgentData, OrderData } from '../../engine/index.js';
 import type { OrderArchive } from '../../engine/state/order-archive.js';
 import { isOpen } from '../../engine/trading/types.js';
+import { decodeAgentPage, encodeAgentPage } from './agent-page.js';
 import { doneDocs } from './done-orders.js';
 import { decodeOrder, sharedStrings } from './order-doc.js';
 import { decodeAnyOrderPage, encodeOrderPage } from './order-page.js';
@@ -23,7 +25,8 @@ import type { MockState } from '../mock-state.js';
 /**
  * The document format inside a state file; a newer one is refused (see migrations for the SQL
  * side). 2: order pages are columns (format 1's pages of rows are still read). 3: finished orders
- * are 'done' documents with a 'done-index' (formats 1 and 2 are still read, all orders eagerly).
+ * are 'done' documents with a 'done-index', agents pages of columns (formats 1 and 2 are still
+ * read, all orders eagerly).
  */
 export const DOC_FORMAT = 3;
 
@@ -32,7 +35,7 @@ export const messageKey = (webhookId: string, ordinal: number): string => `${web
 export const limitKey = (limiter: string, key: string): string => `${limiter}|${key}`;
 
 /** Every kind of document a start reads ('done' and 'done-index' documents are read when needed). */
-export const DOC_KINDS = ['agent', 'orders', 'order', 'webhook', 'message', 'queue', 'limit'] as const;
+export const DOC_KINDS = ['agents', 'agent', 'orders', 'order', 'webhook', 'message', 'queue', 'limit'] as const;
 
 export const ORDER_PAGE = 1_000;
 
@@ -68,11 +71,12 @@ export const emptyOrdinals = (): Ordinals => ({ agents: new Map(), webhooks: new
 export function stateToBatch(state: MockState): { batch: StateBatch; ordinals: Ordinals } {
   const ordinals = emptyOrdinals();
   const put: Put[] = [];
-  for (const a of state.engine.agents) {
+  const agents = state.engine.agents.map((a): [number, AgentData] => {
     const n = ordinals.next.agent++;
     ordinals.agents.set(a.agent.agentId, n);
-    put.push(['agent', pad(n), JSON.stringify(a)]);
-  }
+    return [n, a];
+  });
+  for (let i = 0; i < agents.length; i += ORDER_PAGE) put.push(['agents', pad(i + 1), encodeAgentPage(agents.slice(i, i + ORDER_PAGE))]);
   const open = state.engine.orders.filter(isOpen);
   for (let i = 0; i < open.length; i += ORDER_PAGE) {
     const page = open.slice(i, i + ORDER_PAGE);
@@ -142,6 +146,16 @@ function archivedPart(count: number, archiveOf: ((count: number) => OrderArchive
   return { archive: archiveOf(count) };
 }
 
+/** Paged agents with the single documents written since laid over them, by ordinal. */
+function agentsOf(pages: ReadonlyArray<[string, string]>, singles: ReadonlyArray<[string, string]>): Array<[number, AgentData]> {
+  const agents: Array<[number, AgentData]> = [];
+  for (const [, data] of pages) decodeAgentPage(data, agents);
+  if (singles.length === 0) return agents;
+  const byOrdinal = new Map(agents);
+  for (const [id, data] of singles) byOrdinal.set(Number(id), JSON.parse(data) as AgentData);
+  return [...byOrdinal].sort((a, b) => a[0] - b[0]);
+}
+
 const ordinalOf = (id: string): number => Number(id.slice(id.lastIndexOf('/') + 1));
 
 /**
@@ -153,10 +167,9 @@ export function batchToState(loaded: LoadedState, archiveOf?: (count: number) =>
   if (format > DOC_FORMAT) throw new StateFileError(`the state file holds documents of format ${format}; this nx-conformance reads up to ${DOC_FORMAT}. Upgrade nx-conformance.`);
   const docs = (kind: string) => loaded.docs.get(kind) ?? [];
   const ordinals = emptyOrdinals();
-  const agents = docs('agent').map(([id, data]) => {
-    const a = JSON.parse(data) as AgentData;
-    ordinals.agents.set(a.agent.agentId, Number(id));
-    ordinals.next.agent = Number(id) + 1;
+  const agents = agentsOf(docs('agents'), docs('agent')).map(([n, a]) => {
+    ordinals.agents.set(a.agent.agentId, n);
+    ordinals.next.agent = n + 1;
     return a;
   });
   const webhooks = docs('webhook').map(([id, data]) => {
