@@ -53,6 +53,21 @@ function isStringy(node: ts.Expression): boolean {
   return ts.isStringLiteral(node) || ts.isTemplateExpression(node) || ts.isNoSubstitutionTemplateLiteral(node);
 }
 
+/**
+ * A top-level `let`, or a top-level Map/Set/WeakMap the module fills: state kept between calls. A
+ * cache there is filled by whichever mutant (or none) ran first in the worker process, so a later
+ * mutant of the code that fills it would never run. Such declarations become `let` and register a
+ * reset (`globalThis.__nxResets`), which the worker calls before each check: every check then sees
+ * the module as a fresh process would.
+ */
+function moduleState(sf: ts.SourceFile, st: ts.Statement): ts.VariableDeclaration[] {
+  if (!ts.isVariableStatement(st)) return [];
+  const isLet = (st.declarationList.flags & ts.NodeFlags.Let) !== 0;
+  return st.declarationList.declarations.filter(
+    (d) => ts.isIdentifier(d.name) && (isLet || (d.initializer !== undefined && ts.isNewExpression(d.initializer) && /^(Weak)?(Map|Set)$/.test(d.initializer.expression.getText(sf)))),
+  );
+}
+
 export function instrument(file: string, source: string, firstId: number): { code: string; mutants: Mutant[] } {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const mutants: Mutant[] = [];
@@ -93,6 +108,8 @@ export function instrument(file: string, source: string, firstId: number): { cod
   }
 
   function visit(node: ts.Node): string {
+    // Module state is declared as it is (nothing in it to mutate), re-assignable for its reset.
+    if (node.parent === sf && ts.isStatement(node) && moduleState(sf, node).length > 0) return text(node).replace(/^(export\s+)?const\b/, '$1let');
     // Types, imports and declarations of types carry nothing to mutate.
     if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return text(node);
 
@@ -157,6 +174,9 @@ export function instrument(file: string, source: string, firstId: number): { cod
     return `if (${condition}) ${branch(node.thenStatement)}${node.elseStatement ? ` else ${branch(node.elseStatement)}` : ''}`;
   }
 
-  const code = rewrite(sf);
-  return { code, mutants };
+  const resets = sf.statements
+    .flatMap((st) => moduleState(sf, st))
+    .map((d) => `${d.name.getText(sf)} = ${d.initializer ? d.initializer.getText(sf) : 'undefined'};`);
+  const reset = resets.length > 0 ? `\n(globalThis.__nxResets ??= []).push(() => { ${resets.join(' ')} });\n` : '';
+  return { code: rewrite(sf) + reset, mutants };
 }

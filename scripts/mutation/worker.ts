@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 interface Globals {
   __nxMutant: number;
   __nxHit: (...ids: number[]) => void;
+  /** Resets of the instrumented modules' top-level state (instrument.ts). */
+  __nxResets?: Array<() => void>;
 }
 const g = globalThis as unknown as Globals;
 const hits = new Set<number>();
@@ -32,6 +34,9 @@ const say = (line: unknown): void => void process.stdout.write(`${JSON.stringify
 async function runCheck(id: string): Promise<string[]> {
   const check = catalogue.find((c) => c.id === id);
   if (!check) throw new Error(`no check ${id}`);
+  // Module caches start empty for every check, as in a fresh process: a cache filled before the
+  // mutant was switched on would otherwise keep the mutant's code from ever running.
+  for (const reset of g.__nxResets ?? []) reset();
   const mock = await startMock({ port: 0, clock: 'virtual:2026-01-05T12:00:00Z' });
   try {
     const summary = await runChecks({ baseUrl: mock.baseUrl, checks: [check], modes: [...check.modes], allowLiveOrders: true, slow: false, timeoutMs: 10_000, checkTimeoutMs: 30_000, seed: 42 });

@@ -4,6 +4,9 @@
 import type { Check } from '../check.js';
 import { clientOrderIdIdempotent } from './orders/client-order-id-idempotent.js';
 import { crossingFills } from './orders/crossing-fills.js';
+import { bookWalk } from './orders/book-walk.js';
+import { gridRefused } from './orders/grid-refused.js';
+import { modifyFunds } from './orders/modify-funds.js';
 import { pagination } from './orders/pagination.js';
 import { portfolioConsistent } from './orders/portfolio-consistent.js';
 import { refusals } from './orders/refusals.js';
@@ -37,6 +40,9 @@ export const apiChecks: readonly Check[] = [
   crossingFills,
   pagination,
   refusals,
+  gridRefused,
+  bookWalk,
+  modifyFunds,
   portfolioConsistent,
   finishedNotModifiable,
   clientOrderIdIdempotent,

@@ -1,8 +1,43 @@
 import type { Check } from '../../check.js';
 import { expectProblem, expectStatus, pass } from '../expect.js';
-import { marketOrder, pickCoin, placeOk, priceAt, quantityFor, TRADER } from './breaker-helpers.js';
+import type { TestAgent } from '../../agent-pool.js';
+import type { CheckContext } from '../../check-context.js';
+import { marketOrder, pickCoin, placeOk, priceAt, quantityFor, TRADER, type Coin } from './breaker-helpers.js';
 
 const CAP_USD = 1000;
+
+/**
+ * A modified order's own remaining quantity counts once, and a sell nets against the long it closes.
+ * The agent holds `held` (~40 % of the cap at the market). Sizes hold on both readings of the price
+ * an order is valued at (its limit price or the market), the wrong answer ≥ 15 % over the cap.
+ */
+async function sharedSideCounting(ctx: CheckContext, agent: TestAgent, coin: Coin, held: number, restingId: string): Promise<void> {
+  await agent.client.send('DELETE', `/orders/${encodeURIComponent(restingId)}`);
+  const near = priceAt(coin, 0.9);
+  const before = quantityFor(coin, 0.28 * CAP_USD);
+  const after = quantityFor(coin, 0.32 * CAP_USD);
+  const resting = await agent.client.send<{ order?: { orderId?: string } }>('POST', '/orders', { body: { symbol: coin.symbol, side: 'buy', type: 'limit', quantity: before, price: near } });
+  expectStatus(ctx, resting, 201, `Set-up: a limit buy of ${before} ${coin.symbol} at ${near} (held + it ≈ 68 % of the cap)`);
+  ctx.reproduceNote = `agent with maxPositionSize ${CAP_USD} holding ${held} ${coin.symbol}: PATCH of its resting limit buy (${before} at ${near}) to ${after}, projecting ~${Math.round((held + after) * coin.price)} USD at the market`;
+  const grown = await agent.client.send('PATCH', `/orders/${encodeURIComponent(resting.json?.order?.orderId ?? '')}`, { body: { quantity: after } });
+  if (grown.status !== 200) {
+    ctx.fail(
+      `The server refused a PATCH growing a resting buy from ${before} to ${after} ${coin.symbol}, which projects ~${Math.round((held + after) * coin.price)} USD (at most) under the ${CAP_USD} USD cap: the order's own remaining quantity seems counted twice`,
+      '200: projected = position + other same-side open orders + the new quantity',
+      `${grown.status} ${grown.text.slice(0, 300)}`,
+    );
+  }
+  const sell = quantityFor(coin, 0.9 * CAP_USD);
+  ctx.reproduceNote = `agent with maxPositionSize ${CAP_USD} holding ${held} ${coin.symbol} (long): a market sell of ${sell}`;
+  const sold = await marketOrder(agent, coin.symbol, 'sell', sell);
+  if (sold.status === 403) {
+    ctx.fail(
+      `The server refused a sell of ${sell} ${coin.symbol} (~${Math.round(sell * coin.price)} USD) from a long of ${held} with 403: a sell nets against the long it closes, so the short it could open is only ~${Math.round((sell - held) * coin.price)} USD, under the ${CAP_USD} USD cap`,
+      '422 insufficient_position (no short selling) or 201 (shorting enabled), never position_limit_exceeded',
+      `${sold.status} ${sold.text.slice(0, 300)}`,
+    );
+  }
+}
 
 export const maxPositionEnforced: Check = {
   id: 'breaker.max-position-enforced',
@@ -11,9 +46,9 @@ export const maxPositionEnforced: Check = {
   spec: 'POST /orders: orders that add risk are refused "with 403 position_limit_exceeded when the projected notional (position + same-side open orders + this order) would exceed maxPositionSize"; PATCH /orders/{orderId}: "Added risk is checked again (funds, position, breakers)".',
   requirements: ['breakers.max-position', 'orders.modify.risk-rechecked'],
   modes: ['live'],
-  needs: { register: true, orders: true, budget: 9 },
+  needs: { register: true, orders: true, budget: 14 },
   async run(ctx) {
-    const agent = await ctx.agent({ fresh: true, permissions: TRADER, maxPositionSize: CAP_USD, budget: 9 });
+    const agent = await ctx.agent({ fresh: true, permissions: TRADER, maxPositionSize: CAP_USD, budget: 14 });
     const coin = await pickCoin(ctx, agent, ['BTC']);
     const first = quantityFor(coin, 0.4 * CAP_USD);
     const second = quantityFor(coin, 0.75 * CAP_USD);
@@ -61,6 +96,7 @@ export const maxPositionEnforced: Check = {
       );
     }
     expectProblem(ctx, withOpen, 403, ['position_limit_exceeded'], 'a buy that the resting order takes over the cap');
+    await sharedSideCounting(ctx, agent, coin, first, orderId);
     return pass(`a buy of ~${Math.round(first * coin.price)} USD ${coin.symbol} passed; the next, projecting ~${projected} USD over the ${CAP_USD} USD cap, got 403 position_limit_exceeded, and so did a PATCH growing a resting buy beyond it`);
   },
 };

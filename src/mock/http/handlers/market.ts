@@ -44,6 +44,7 @@ export const getOrderBook: Handler<'getOrderBook'> = (ctx, input) => {
         asks: book.asks.map((l) => ({ price: l.price, quantity: l.quantity })),
         tickSize: coin.tickSize,
         lotSize: coin.lotSize,
+        minQuantity: coin.minQuantity,
         timestamp: iso(book.timestamp),
       },
     },
