@@ -3,6 +3,7 @@
 // The proxies decide from the request and what they saw answered (never from a request count), so
 // each failure's curl reproduction, replayed against the same proxy, meets the same wrong answer.
 import { describe, expect, it } from 'vitest';
+import { dailyLossLatches } from '../../../src/conformance/checks/circuit-breakers/daily-loss-latches.js';
 import { maxPositionEnforced } from '../../../src/conformance/checks/circuit-breakers/max-position-enforced.js';
 import { bookWalk } from '../../../src/conformance/checks/orders/book-walk.js';
 import { modifyFunds } from '../../../src/conformance/checks/orders/modify-funds.js';
@@ -103,4 +104,23 @@ describe('the risk arithmetic of PATCH and sells', () => {
     const rests = order((o) => Object.assign(o, { status: 'open', fills: [] }), (req) => sent(req).side === 'buy' && sent(req).price !== undefined);
     await expectCaught(bookWalk, rests, /A limit buy at exactly the best ask [\d.]+ did not fill/);
   }, 60_000);
+
+  it('breaker.daily-loss-latches: open orders left alone at the trip, sells closing the position rejected, a trippedAt that moves', async () => {
+    const orderRead = (edit: (o: { side: string; status: string; rejectReason: string | null }) => void): Breakage => ({
+      response: (res, req) => (req.method === 'GET' && /\/orders\/[^/]+$/.test(path(req)) && res.status === 200 ? rewrite(res, (b) => edit(b.order as { side: string; status: string; rejectReason: string | null })) : undefined),
+    });
+    await expectCaught(dailyLossLatches, orderRead((o) => void (o.side === 'buy' && Object.assign(o, { status: 'open', rejectReason: null }))), /A resting buy that adds risk was not rejected/);
+    await expectCaught(dailyLossLatches, orderRead((o) => void (o.side === 'sell' && Object.assign(o, { status: 'rejected', rejectReason: 'circuit_breaker' }))), /A resting sell that only reduces the position was not left open/);
+    let reads = 0;
+    const moves: Breakage = {
+      response: (res, req) => {
+        if (req.method !== 'GET' || !path(req).endsWith('/portfolio') || res.status !== 200) return;
+        rewrite(res, (b) => {
+          const d = (b.data as { breakers: { dailyLoss: { trippedAt: string | null } } }).breakers.dailyLoss;
+          if (d.trippedAt !== null) d.trippedAt = new Date(Date.parse(d.trippedAt) + ++reads * 1000).toISOString();
+        });
+      },
+    };
+    await expectCaught(dailyLossLatches, moves, /trippedAt moved while it stayed tripped/);
+  }, 90_000);
 });
