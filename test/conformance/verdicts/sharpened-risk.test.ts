@@ -8,7 +8,7 @@ import { maxPositionEnforced } from '../../../src/conformance/checks/circuit-bre
 import { bookWalk } from '../../../src/conformance/checks/orders/book-walk.js';
 import { modifyFunds } from '../../../src/conformance/checks/orders/modify-funds.js';
 import { runAgainstBroken, type Breakage, type ProxiedRequest, type ProxiedResponse } from '../checks-auth/support.js';
-import { expectCaught, json, path, rewrite } from './breakage.js';
+import { expectCaught, json, ok, path, rewrite } from './breakage.js';
 
 const problem = (status: number, code: string): ProxiedResponse => ({
   status,
@@ -103,6 +103,9 @@ describe('the risk arithmetic of PATCH and sells', () => {
     await expectCaught(bookWalk, askSide, /A market sell did not fill at [\d.]+ with the market standing still/);
     const rests = order((o) => Object.assign(o, { status: 'open', fills: [] }), (req) => sent(req).side === 'buy' && sent(req).price !== undefined);
     await expectCaught(bookWalk, rests, /A limit buy at exactly the best ask [\d.]+ did not fill/);
+    // A server that lets a partly filled order be cut to what has filled (it then counts as filled).
+    const cuts: Breakage = { response: (res, req) => (isPatch(req) && res.status === 400 && res.body.includes('invalid_quantity') ? ok(res, { order: {} }) : undefined) };
+    await expectCaught(bookWalk, cuts, /PATCH of a partly filled order .* exactly what has filled/);
   }, 60_000);
 
   it('breaker.daily-loss-latches: open orders left alone at the trip, sells closing the position rejected, a trippedAt that moves', async () => {
