@@ -12,10 +12,12 @@ export function newestMtime(dir: string): number {
 }
 
 const COMPILED = 'dist/src/mock/http/start-mock.js';
+/** The CLI bundle that bin/nx-conformance.js runs (scripts/build-cli.ts). */
+const BUNDLED = 'dist/cli/main.js';
 
 /** Builds dist/ when stale; true when it did. */
 export async function ensureBuilt(log: (line: string) => void, part: string): Promise<boolean> {
-  if (existsSync(COMPILED) && existsSync('dist/src/cli/main.js') && statSync(COMPILED).mtimeMs >= newestMtime('src')) return false;
+  if (existsSync(COMPILED) && existsSync(BUNDLED) && Math.min(statSync(COMPILED).mtimeMs, statSync(BUNDLED).mtimeMs) >= newestMtime('src')) return false;
   log(`  ${part}: dist/ is missing or older than src/, running npm run build …`);
   await runToEnd('npm', ['run', 'build'], 300_000);
   return true;

@@ -26,9 +26,14 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
   return out;
 }
 
+/** True when every value of the header (by its lower-case name) is redacted whole, whatever it says. */
+export function isHiddenHeader(lowerName: string): boolean {
+  return HIDDEN_HEADERS.has(lowerName) || CREDENTIAL_NAME.test(lowerName);
+}
+
 /** One header's value, by its lower-case name. */
 export function redactHeader(lowerName: string, value: string, index?: SecretIndex): string {
-  if (HIDDEN_HEADERS.has(lowerName) || CREDENTIAL_NAME.test(lowerName)) return REDACTED;
+  if (isHiddenHeader(lowerName)) return REDACTED;
   return scrubValue(lowerName === 'x-nx-key' ? redactKey(value) : value, index);
 }
 

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliArgs } from '../support/spawn-node.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RUN_MAIN = "const m = await import('./src/cli/main.ts'); process.exitCode = await m.main(process.argv.slice(1));";
 const work = mkdtempSync(join(tmpdir(), 'nx-offline-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function runOffline(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/cli/support/offline-fetch.ts', '--input-type=module', '-e', RUN_MAIN, ...args], {
+  const child = spawn(process.execPath, cliArgs(args, { preload: ['test/cli/support/offline-fetch.ts'] }), {
     cwd: ROOT,
     env: { ...process.env, PORT: '', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import { runClientChecks } from '../../src/conformance/client/index.js';
 import type { FailFinding } from '../../src/conformance/findings.js';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
 import { createCredentialLog, expectReproduces } from '../conformance/support/reproduce.js';
-import { RUN_TIMEOUT_MS, failedIds, finding, python, tsx } from './support.js';
+import { RUN_TIMEOUT_MS, failedIds, finding, nodeCommand, python } from './support.js';
 
 // The failures' reproductions re-send the offending request to `npx nx-conformance mock` on its
 // defaults; here, to a mock of the test's own, with an agent of the same mode as theirs.
@@ -47,20 +47,20 @@ const T = 'examples/broken/typescript/';
 const P = 'examples/broken/python/';
 
 const cases: Case[] = [
-  { command: tsx(`${T}signs-seconds.ts`), check: 'client.signature', says: 'seconds_timestamp' },
+  { command: nodeCommand(`${T}signs-seconds.ts`), check: 'client.signature', says: 'seconds_timestamp' },
   { command: python(`${P}signs_seconds.py`), check: 'client.timestamp', says: 'looks like seconds' },
-  { command: tsx(`${T}signs-full-path.ts`), check: 'client.signature', says: 'full_path_signed' },
+  { command: nodeCommand(`${T}signs-full-path.ts`), check: 'client.signature', says: 'full_path_signed' },
   { command: python(`${P}signs_full_path.py`), check: 'client.signature', says: 'full_path_signed' },
-  { command: tsx(`${T}signs-query.ts`), check: 'client.signature', says: 'query_signed' },
+  { command: nodeCommand(`${T}signs-query.ts`), check: 'client.signature', says: 'query_signed' },
   { command: python(`${P}signs_query.py`), check: 'client.signature', says: 'query_signed' },
-  { command: tsx(`${T}reserialises-body.ts`), check: 'client.signature', says: 'reserialised_body' },
+  { command: nodeCommand(`${T}reserialises-body.ts`), check: 'client.signature', says: 'reserialised_body' },
   { command: python(`${P}reserialises_body.py`), check: 'client.signature', says: 'reserialised_body' },
-  { command: tsx(`${T}omits-timestamp.ts`), check: 'client.timestamp', says: 'missing_timestamp' },
+  { command: nodeCommand(`${T}omits-timestamp.ts`), check: 'client.timestamp', says: 'missing_timestamp' },
   { command: python(`${P}omits_timestamp.py`), check: 'client.timestamp', says: 'missing_timestamp' },
-  { command: tsx(`${T}undocumented-field.ts`), check: 'client.spec-valid', says: "unknown field 'timeInForce'" },
-  { command: tsx(`${T}ignores-retry-after.ts`), scenario: 'rate-limit-storm', check: 'client.rate-limit', says: 'Retry-After asked for 1 s' },
-  { command: tsx(`${T}ignores-retry-after.ts`), scenario: 'rate-limit-storm', check: 'scenario.rate-limit-storm', says: 'Retried' },
-  { command: tsx(`${T}retries-without-client-order-id.ts`), scenario: 'transient-503', check: 'scenario.transient-503', says: 'without a clientOrderId' },
+  { command: nodeCommand(`${T}undocumented-field.ts`), check: 'client.spec-valid', says: "unknown field 'timeInForce'" },
+  { command: nodeCommand(`${T}ignores-retry-after.ts`), scenario: 'rate-limit-storm', check: 'client.rate-limit', says: 'Retry-After asked for 1 s' },
+  { command: nodeCommand(`${T}ignores-retry-after.ts`), scenario: 'rate-limit-storm', check: 'scenario.rate-limit-storm', says: 'Retried' },
+  { command: nodeCommand(`${T}retries-without-client-order-id.ts`), scenario: 'transient-503', check: 'scenario.transient-503', says: 'without a clientOrderId' },
 ];
 
 describe.concurrent('broken example clients fail the right check', () => {

@@ -1,5 +1,5 @@
-// Helpers for the client-runner tests: how to start the example clients (TypeScript through tsx
-// in this process's Node, which is what `npx tsx` does without npm's start-up), and synthetic
+// Helpers for the client-runner tests: how to start the example clients (TypeScript compiled for
+// this run, test/support/compile-for-spawn.ts, in this process's Node), and synthetic
 // recorded requests for the checks' unit tests.
 import { fileURLToPath } from 'node:url';
 import type { Finding, RunSummary } from '../../src/conformance/findings.js';
@@ -9,7 +9,7 @@ import { findingLabel } from '../../src/conformance/findings.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-export const tsx = (file: string): string[] => [process.execPath, '--import', 'tsx', `${ROOT}${file}`];
+export { nodeCommand } from '../support/spawn-node.js';
 export const python = (file: string): string[] => ['python3', `${ROOT}${file}`];
 
 /** Generous: the suite shares the machine with everything else vitest runs in parallel. */

@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { clientChecks, runClientChecks, scenarioNames, type ClientRunOptions } from '../../src/conformance/client/index.js';
 import type { RunSummary } from '../../src/conformance/findings.js';
-import { RUN_TIMEOUT_MS, tsx } from '../client-runner/support.js';
+import { RUN_TIMEOUT_MS, nodeCommand } from '../client-runner/support.js';
 import { findingLabel } from '../../src/conformance/findings.js';
 
-const AGENT = tsx('examples/typescript/agent.ts');
+const AGENT = nodeCommand('examples/typescript/agent.ts');
 
 /** What each scenario makes the agent print, besides finishing. */
 const SAYS: Record<string, RegExp> = {

@@ -1,5 +1,5 @@
-// Runs examples/typescript/agent.ts as a child process (node --import tsx: what `npx tsx` runs,
-// without npm's start-up) against a real mock server and checks, through the control journal,
+// Runs examples/typescript/agent.ts as a child process (compiled for this run, as `npx tsx` would,
+// without npm's or the loader's start-up) against a real mock server and checks, through the control journal,
 // what it sent: every request answered 2xx, the whole
 // register → market → portfolio → market order → limit → PATCH → DELETE flow present, and in
 // live mode every authenticated request signed. Injected faults show how it copes: a 503 or a
@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
+import { compiledPath } from '../support/spawn-node.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -39,7 +40,7 @@ beforeEach(async () => {
 function runAgent(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NX_')));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'examples/typescript/agent.ts'], {
+    const child = spawn(process.execPath, [compiledPath('examples/typescript/agent.ts')], {
       cwd: ROOT,
       env: { ...clean, NX_BASE_URL: mock.baseUrl, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,7 +86,7 @@ function expectCleanRun(run: { code: number | null; stdout: string; stderr: stri
 
 const signed = (e: Entry) => e.requestHeaders['x-nx-signature'] === '[redacted]' && /^\d{13}$/.test(e.requestHeaders['x-nx-timestamp'] ?? '');
 
-// Each run spawns Node with tsx; allow for a loaded machine.
+// Each run spawns Node; allow for a loaded machine.
 describe('examples/typescript/agent.ts', { timeout: 60_000 }, () => {
   it('registers a sandbox agent and trades; every request answered 2xx, none signed', async () => {
     const run = await runAgent({ NX_MODE: 'sandbox' });

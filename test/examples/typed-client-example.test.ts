@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
+import { compiledPath } from '../support/spawn-node.js';
 
 const run = promisify(execFile);
 let mock: RunningMock;
@@ -15,7 +16,7 @@ afterAll(() => mock.close());
 describe('examples/typescript/typed-client.ts', () => {
   for (const mode of ['sandbox', 'live'] as const) {
     it(`registers, reads the market, buys and reads the portfolio (${mode})`, async () => {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'examples/typescript/typed-client.ts'], {
+      const { stdout } = await run(process.execPath, [compiledPath('examples/typescript/typed-client.ts')], {
         env: { ...process.env, NX_BASE_URL: mock.baseUrl, NX_MODE: mode },
         timeout: 30_000,
       });

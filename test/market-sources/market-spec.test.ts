@@ -77,13 +77,17 @@ describe('the mock exchange on a replay market', () => {
 });
 
 describe('CLI glue', () => {
-  const program = (onExit: (code: number) => void) =>
-    new Command('nx').exitOverride().configureOutput({ writeErr: () => {} })
+  // addCommand() does not pass the parent's output settings on: each command gets its own, so a
+  // usage error is captured here instead of landing in the test run's output.
+  const program = (onExit: (code: number) => void, writeErr: (text: string) => void = () => {}) =>
+    new Command('nx').exitOverride().configureOutput({ writeErr })
       .addCommand(recordMarketCommand(onExit))
-      .addCommand(new Command('mock').exitOverride().addOption(marketOption()).action(() => onExit(0)));
+      .addCommand(new Command('mock').exitOverride().configureOutput({ writeErr }).addOption(marketOption()).action(() => onExit(0)));
 
   it('--market rejects a bad spec as a usage error listing the forms, and defaults to model', async () => {
-    await expect(program(() => {}).parseAsync(['mock', '--market', 'live'], { from: 'user' })).rejects.toThrow(/Valid forms/);
+    const errors: string[] = [];
+    await expect(program(() => {}, (t) => errors.push(t)).parseAsync(['mock', '--market', 'live'], { from: 'user' })).rejects.toThrow(/Valid forms/);
+    expect(errors.join('')).toMatch(/^error: option '--market <spec>' argument 'live' is invalid\. Unknown market "live"\. Valid forms/);
     const p = program(() => {});
     await p.parseAsync(['mock'], { from: 'user' });
     expect(p.commands[1]!.opts().market).toBe('model');

@@ -1,5 +1,5 @@
 // The `nx-conformance mock` command: one-shot flags in-process through main(argv), and the
-// real server as a child process (tsx over src/cli/main.ts): it prints its URL and demo keys,
+// real server as a child process (node over the compiled src/cli/main.ts): it prints its URL and demo keys,
 // those keys work over HTTP, SIGTERM stops it with exit code 0, a bad --defect exits 2.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +9,9 @@ import { defectNames } from '../../src/mock/defects.js';
 import { createMockApp } from '../../src/mock/http/create-mock-app.js';
 import { signRequest } from '../../src/signing/index.js';
 import { cpuOverload, loadScaledTimer } from '../support/load-scaled.js';
+import { cliArgs } from '../support/spawn-node.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RUN_MAIN = "const m = await import('./src/cli/main.ts'); process.exit(await m.main(process.argv.slice(1)));";
 
 interface Spawned {
   child: ChildProcess;
@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 function runCli(args: string[]): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUN_MAIN, ...args], {
+  const child = spawn(process.execPath, cliArgs(args), {
     cwd: ROOT,
     env: { ...process.env, PORT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,7 +85,7 @@ describe('nx-conformance mock (child process)', { timeout: 60_000 }, () => {
     const cli = runCli(['mock', '--port', '0', '--seed', '42']);
     const [, url] = await waitFor(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)\n/, 15_000 * cpuOverload());
     const startupMs = Math.round(startup.elapsedMs());
-    // Spawn → URL (Node, tsx, module loading, listening) in < 5 s on an idle machine, stretched by
+    // Spawn → URL (Node, module loading, listening) in < 5 s on an idle machine, stretched by
     // the load measured meanwhile. The banner reports the time since the process started, which
     // is what the user waited: it cannot exceed the spawn-to-URL time measured here.
     const [, readyMs] = await waitFor(cli, /ready (\d+) ms after the process started/, 5_000 * cpuOverload());

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
 import { isLoopbackHost } from '../../src/net/loopback.js';
+import { cliArgs } from '../support/spawn-node.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RUN_MAIN = "const m = await import('./src/cli/main.ts'); process.exit(await m.main(process.argv.slice(1)));";
 const running: RunningMock[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((m) => m.close()));
@@ -72,7 +72,7 @@ describe('a mock bound beyond loopback', () => {
   });
 
   it('the CLI: --host 0.0.0.0 warns on stderr, leaves the control API off and honours --demo-agents', { timeout: 60_000 }, async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUN_MAIN, 'mock', '--host', '0.0.0.0', '--port', '0', '--demo-agents'], { cwd: ROOT, env: { ...process.env, PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, cliArgs(['mock', '--host', '0.0.0.0', '--port', '0', '--demo-agents']), { cwd: ROOT, env: { ...process.env, PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));

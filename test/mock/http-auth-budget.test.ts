@@ -2,6 +2,7 @@
 // for requests without a known key, then 429 rate_limited with an honest Retry-After, decided
 // before the body is read. A client with a valid key is never held back by others' failures.
 import { describe, expect, it } from 'vitest';
+import { FLOOD_PAUSE_MS } from '../../src/mock/http/run-pipeline.js';
 import { createTestMock } from '../helpers/test-mock.js';
 import { expectProblem, marketOrder } from './support.js';
 
@@ -25,6 +26,17 @@ describe('the budget of failed authentications', () => {
     // …which Retry-After measures exactly.
     ctx.clock.advance(2_000);
     expect((await call('GET', '/me', { as: live })).status).toBe(200);
+  });
+
+  it('answers a request over the budget only after a real-time pause, so a looping client slows itself', async () => {
+    const { call, register, ctx } = createTestMock();
+    const live = await register({ mode: 'live' });
+    const bad = () => call('GET', '/me', { as: live, sign: false, headers: badSignature(ctx.clock.now()), unchecked: true });
+    for (let i = 0; i < 30; i++) expectProblem(await bad(), 401, 'invalid_signature');
+    const started = performance.now();
+    expectProblem(await bad(), 429, 'rate_limited');
+    // A lower bound only (load can lengthen it, never shorten it); 2 ms for the timer's rounding.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(FLOOD_PAUSE_MS - 2);
   });
 
   it('never holds back another agent from the same address', async () => {

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startMock } from '../../src/mock/http/start-mock.js';
+import { cliArgs } from '../support/spawn-node.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RUN_MAIN = "const m = await import('./src/cli/main.ts'); process.exit(await m.main(process.argv.slice(1)));";
 
 const mock = await startMock({ port: 0 });
 afterAll(() => mock.close());
@@ -34,7 +34,7 @@ describe('nx-conformance proxy', () => {
   });
 
   it('runs until SIGTERM, then prints the summary and exits 1 after a violation', { timeout: 30_000 }, async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUN_MAIN, 'proxy', '--target', mock.url, '--port', '0'], {
+    const child = spawn(process.execPath, cliArgs(['proxy', '--target', mock.url, '--port', '0']), {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

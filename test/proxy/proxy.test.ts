@@ -9,6 +9,7 @@ import { createAgentClient, type AgentClient } from '../../src/client/index.js';
 import { startProxy, type RunningProxy } from '../../src/conformance/proxy/index.js';
 import { specProblems } from '../../src/conformance/spec-problems.js';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
+import { nodeCommand } from '../support/spawn-node.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const running: { close(): Promise<void> }[] = [];
@@ -73,7 +74,7 @@ describe('the mock through the proxy', () => {
     for (const [mode, demo] of Object.entries(agents)) {
       const env = { NX_BASE_URL: ctx.proxy.baseUrl, NX_API_KEY: demo?.apiKey ?? '', NX_API_SECRET: demo?.apiSecret ?? '', NX_MODE: mode };
       expect(await runAgent(['python3', 'examples/python/agent.py'], env), `python ${mode}`).toBe(0);
-      expect(await runAgent([process.execPath, '--import', 'tsx', 'examples/typescript/agent.ts'], env), `typescript ${mode}`).toBe(0);
+      expect(await runAgent(nodeCommand('examples/typescript/agent.ts'), env), `typescript ${mode}`).toBe(0);
     }
     expect(ctx.proxy.violations()).toEqual([]);
   });

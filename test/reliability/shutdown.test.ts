@@ -1,4 +1,4 @@
-// Graceful shutdown of the CLI mock (a child process running src/cli/main.ts through tsx, the way
+// Graceful shutdown of the CLI mock (a child process running the compiled src/cli/main.ts, the way
 // bin/nx-conformance.js runs the compiled one: the exit code is set, never forced). On SIGTERM or
 // SIGINT a slow in-flight request (2 s of injected latency) still completes with 200, new
 // connections are refused at once, and the process exits 0 within 5 s (3 s for keep-alive) on an
@@ -9,8 +9,8 @@ import http from 'node:http';
 import net from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import { loadScaledTimer } from '../support/load-scaled.js';
+import { cliArgs } from '../support/spawn-node.js';
 
-const ENTRY = "import('./src/cli/main.ts').then(async (m) => { process.exitCode = await m.main(process.argv.slice(1)); })";
 
 interface Cli {
   child: ChildProcess;
@@ -21,7 +21,7 @@ interface Cli {
 }
 
 async function startCli(...extra: string[]): Promise<Cli> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', ENTRY, 'mock', '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, cliArgs(['mock', '--port', '0', ...extra]), { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));

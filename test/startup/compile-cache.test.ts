@@ -27,10 +27,10 @@ function binOverStubCli(): string {
   const root = mkdtempSync(join(tmpdir(), 'nx-bin-'));
   dirs.push(root);
   mkdirSync(join(root, 'bin'));
-  mkdirSync(join(root, 'dist/src/cli'), { recursive: true });
+  mkdirSync(join(root, 'dist/cli'), { recursive: true });
   writeFileSync(join(root, 'package.json'), '{"type":"module"}\n');
   copyFileSync(BIN, join(root, 'bin/nx-conformance.js'));
-  writeFileSync(join(root, 'dist/src/cli/main.js'), "export async function main(argv) { console.log(argv.includes('--version') ? '9.9.9' : '?'); return 0; }\n");
+  writeFileSync(join(root, 'dist/cli/main.js'), "export async function main(argv) { console.log(argv.includes('--version') ? '9.9.9' : '?'); return 0; }\n");
   return join(root, 'bin/nx-conformance.js');
 }
 

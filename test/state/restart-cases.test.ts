@@ -85,6 +85,15 @@ describe('across a restart on the same state file', () => {
     expect((await call('POST', '/orders', { ...order, quantity: 0.6 })).body.code).toBe('idempotency_conflict');
   });
 
+  it('failed authentications count on after a restart (the file holds their limiter, and the restart reads it back)', async () => {
+    const bad = { 'x-nx-key': 'nx_live_unknownunknownunknownunknown00' };
+    expect((await mock.api('GET', '/portfolio', bad, '')).status).toBe(401);
+    const before = { perKey: mock.mock.ctx.failedAuthLimiters.perKey.entries(), perAddress: mock.mock.ctx.failedAuthLimiters.perAddress.entries() };
+    expect(before.perKey.length + before.perAddress.length).toBeGreaterThan(0);
+    restart();
+    expect({ perKey: mock.mock.ctx.failedAuthLimiters.perKey.entries(), perAddress: mock.mock.ctx.failedAuthLimiters.perAddress.entries() }).toEqual(before);
+  });
+
   it('a webhook message that failed is retried after the restart, on schedule, with the same id and body', async () => {
     const seen: Array<{ id: string; body: string }> = [];
     let refuse = true;

@@ -6,6 +6,7 @@ import { httpDate } from './http-date.js';
 import { createJournalRedactor } from './journal-redactor.js';
 import type { MockContext } from './mock-context.js';
 import type { RequestState } from './request-state.js';
+import { iso } from './serialize.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -36,7 +37,7 @@ export function beginRequest(ctx: MockContext): RequestHandler {
       // journal redacts it all before storing the entry (journal-redactor.ts remembers repeats).
       ctx.journal.add(
         {
-          at: new Date(ctx.clock.now()).toISOString(),
+          at: iso(ctx.clock.now()),
           requestId,
           method: req.method,
           path: redactor.path(fullPath),

@@ -4,7 +4,7 @@
 // Redaction is a pure function of the text and of the known secrets, and every cache is dropped
 // when a secret is added or the secrets are cleared (SecretIndex.version): a remembered answer is
 // always the one redacting afresh would give, and nothing is stored unredacted.
-import { bodyWindow, redactBody, redactHeader, redactPath, redactQuery, type SecretIndex } from '../../redact.js';
+import { bodyWindow, isHiddenHeader, redactBody, redactHeader, redactPath, redactQuery, type SecretIndex } from '../../redact.js';
 import { Lru } from '../engine/market/lru.js';
 import type { JournalDetails } from './journal.js';
 
@@ -47,6 +47,9 @@ export function createJournalRedactor(secrets: SecretIndex): JournalRedactor {
   };
   const headerCache = (c: Caches, name: string): Lru<string, string> | undefined => {
     let cache = c.headers.get(name);
+    // A hidden header (the signature, new on every request) is redacted whole without looking:
+    // caching it would only push out values that do repeat.
+    if (cache === undefined && isHiddenHeader(name)) return undefined;
     if (cache === undefined && c.headers.size < MAX_HEADER_NAMES) c.headers.set(name, (cache = new Lru(64)));
     return cache;
   };

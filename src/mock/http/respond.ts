@@ -30,7 +30,29 @@ export function respond(ctx: MockContext, state: RequestState, j: Judging<AgentR
     return;
   }
   const text = jsonText(result.body);
-  // A HEAD request is answered as GET without the body (Express sends the headers only).
-  state.responseBody = j.raw.method === 'HEAD' ? '' : text;
-  res.status(result.status).type('application/json').send(text);
+  // A HEAD request is answered as GET without the body (the headers only).
+  const head = j.raw.method === 'HEAD';
+  state.responseBody = head ? '' : text;
+  sendJson(res, result.status, text, head);
 }
+
+/**
+ * What Express's res.status().type('application/json').send(text) sends, written directly: the
+ * same status, Content-Type and Content-Length, in that order. Express's path re-derives the type
+ * through its MIME tables, copies a body over 1 000 characters into a Buffer and answers a few
+ * conditional GETs with 304 (If-None-Match: *): those requests still go its way, unchanged.
+ */
+export function sendJson(res: Response, status: number, text: string, head: boolean): void {
+  const h = res.req.headers;
+  if (h['if-none-match'] !== undefined || h['if-modified-since'] !== undefined) {
+    res.status(status).type('application/json').send(text);
+    return;
+  }
+  res.statusCode = status;
+  res.setHeader('Content-Type', JSON_TYPE);
+  res.setHeader('Content-Length', String(Buffer.byteLength(text)));
+  if (head) res.end();
+  else res.end(text);
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';

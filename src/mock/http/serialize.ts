@@ -2,7 +2,19 @@
 // the wire, so it follows the spec's property order; same state gives byte-identical bodies.
 import type { AgentRecord, BreakerState, OrderView, PositionView } from '../engine/index.js';
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
+// The last instant formatted is kept: an order's createdAt, updatedAt and fill times, and the
+// journal's time of each request, are mostly the same millisecond (thousands of requests a second).
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** RFC 3339 in UTC with milliseconds, exactly Date.prototype.toISOString (which throws on NaN). */
+export function iso(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+}
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 export function rateLimitText(agent: AgentRecord): string {

@@ -58,9 +58,11 @@ export function captureState(ctx: MockContext): MockState {
   };
 }
 
-/** The limiter a state names: `register`, or `agent:<requests per minute>`. */
+/** The limiter a state names: `register`, `failed-auth:key`, `failed-auth:address`, or `agent:<requests per minute>`. */
 function limiterNamed(ctx: MockContext, name: string) {
   if (name === 'register') return ctx.registerLimiter;
+  if (name === 'failed-auth:key') return ctx.failedAuthLimiters.perKey;
+  if (name === 'failed-auth:address') return ctx.failedAuthLimiters.perAddress;
   const rate = /^agent:(\d+)$/.exec(name)?.[1];
   return rate === undefined ? undefined : ctx.agentLimiterFor({ rateLimitPerMinute: Number(rate) } as Parameters<MockContext['agentLimiterFor']>[0]);
 }
@@ -83,7 +85,7 @@ export function stateProblems(ctx: MockContext, state: MockState): string[] {
     }
   }
   for (const p of state.prices) if (!ctx.market.coin(p.symbol)) problems.push(`/prices: no coin ${p.symbol}`);
-  for (const l of state.rateLimits) if (!/^(register|agent:\d+)$/.test(l.limiter)) problems.push(`/rateLimits: unknown limiter ${l.limiter}`);
+  for (const l of state.rateLimits) if (!/^(register|failed-auth:(key|address)|agent:\d+)$/.test(l.limiter)) problems.push(`/rateLimits: unknown limiter ${l.limiter}`);
   return problems;
 }
 

@@ -2,7 +2,7 @@
 // dist/), but in a staging copy, so the test never rewrites this worktree's dist/ under other
 // tests. The copy holds what the build needs (package.json, tsconfig*, src/) plus everything
 // `files` names; node_modules is linked, not copied.
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanEnv, run } from './run.js';
@@ -46,6 +46,18 @@ export interface Packed {
 
 const BUILD_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'scripts', 'README.md', 'LICENSE'];
 
+/**
+ * The staging copy's build emits without type-checking the sources (tsc's noCheck): `npm run
+ * typecheck` checks them, and the consumer's strict tsc checks the declarations that ship. The
+ * build's own check cost ~8 s of CPU of this file's ~45 s. The rest of prepack (clean, tsc's
+ * emit, the dashboard bundle) runs as published, and the shipped files are the same.
+ */
+function skipTypeCheckInBuild(staging: string): void {
+  renameSync(join(staging, 'tsconfig.build.json'), join(staging, 'tsconfig.build.checked.json'));
+  const config = { extends: './tsconfig.build.checked.json', compilerOptions: { noCheck: true } };
+  writeFileSync(join(staging, 'tsconfig.build.json'), `${JSON.stringify(config, null, 2)}\n`);
+}
+
 export async function packPackage(workDir: string): Promise<Packed> {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
   const staging = join(workDir, 'staging');
@@ -55,6 +67,7 @@ export async function packPackage(workDir: string): Promise<Packed> {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(staging, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(staging, 'node_modules'), 'dir');
+  skipTypeCheckInBuild(staging);
   const packed = await run('npm', ['pack', '--json', '--pack-destination', workDir], staging, cleanEnv());
   if (packed.code !== 0) throw new Error(`npm pack failed (${packed.code}): ${packed.stderr}`);
   // Scripts print to stdout before npm's JSON; the JSON is the last top-level array.

@@ -1,6 +1,8 @@
 // Runs in a worker thread: `clients` loops sending POST /orders with a 1 MiB body and a bad
-// signature on one sandbox key, as fast as each answer comes back, until told to stop. Posts how
-// many answers it got, by status. Plain JS so the worker needs no TypeScript loader.
+// signature on one sandbox key, as fast as each answer comes back, until told to stop. Posts
+// { budgetMet: true } once every client has been refused with a 429 (from then on the server
+// refuses each attempt before reading its body), and at the end how many answers it got, by
+// status. Plain JS so the worker needs no TypeScript loader.
 import { Buffer } from 'node:buffer';
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -10,6 +12,7 @@ const { url, apiKey, clients, timestamp } = workerData;
 const body = Buffer.alloc(1024 * 1024 - 1, 0x61);
 const statuses = {};
 let stopping = false;
+let refusedClients = 0;
 
 function once() {
   return new Promise((resolve) => {
@@ -26,17 +29,24 @@ function once() {
     }, (res) => {
       statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
       res.resume();
-      res.on('end', resolve);
-      res.on('error', resolve);
+      res.on('end', () => resolve(res.statusCode));
+      res.on('error', () => resolve(res.statusCode));
     });
     // An early 429 closes the connection while the body is still going out: that is expected.
-    req.on('error', resolve);
+    req.on('error', () => resolve(undefined));
     req.end(body);
   });
 }
 
 async function loop() {
-  while (!stopping) await once();
+  let refused = false;
+  while (!stopping) {
+    const status = await once();
+    if (status === 429 && !refused) {
+      refused = true;
+      if (++refusedClients === clients) parentPort.postMessage({ budgetMet: true });
+    }
+  }
 }
 
 parentPort.on('message', (message) => {

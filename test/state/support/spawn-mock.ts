@@ -1,10 +1,10 @@
-// `nx-conformance mock …` as a child process (tsx over src/cli/main.ts), for the tests that need a
+// `nx-conformance mock …` as a child process (node over the compiled src/cli/main.ts), for the tests that need a
 // real process: --state-from and --state end to end, restarts, and SIGKILL in the crash test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { cliArgs } from '../../support/spawn-node.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const RUN_MAIN = "const m = await import('./src/cli/main.ts'); process.exitCode = await m.main(process.argv.slice(1));";
 
 export interface SpawnedMock {
   child: ChildProcess;
@@ -24,7 +24,7 @@ export interface SpawnResult {
 }
 
 export function spawnCli(args: readonly string[]): SpawnResult {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUN_MAIN, 'mock', ...args], {
+  const child = spawn(process.execPath, cliArgs(['mock', ...args]), {
     cwd: ROOT,
     env: { ...process.env, PORT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
