@@ -93,6 +93,16 @@ describe('the risk arithmetic of PATCH and sells', () => {
     await expectCaught(maxPositionEnforced, twice, /own remaining quantity seems counted twice/);
     const asShort: Breakage = { shortCircuit: (req) => (isPost(req) && sent(req).side === 'sell' ? problem(403, 'position_limit_exceeded') : undefined) };
     await expectCaught(maxPositionEnforced, asShort, /a sell nets against the long it closes/);
+    // A price-only PATCH let through as if it added no risk.
+    const priceFree: Breakage = { response: (res, req) => (isPatch(req) && res.status === 403 && sent(req).quantity === undefined ? ok(res, { order: {} }) : undefined) };
+    await expectCaught(maxPositionEnforced, priceFree, /a higher price adds risk too/);
+  }, 90_000);
+
+  it('breaker.max-position-enforced: a server valuing orders at the market is partial on the price-raise claim, not failed', async () => {
+    // Refuses the set-up buy resting at half the price, as a server valuing it at the market (~130 % of the cap) would.
+    const atMarket = withMid((req, mid) => (isPost(req) && sent(req).side === 'buy' && (sent(req).price ?? mid) < 0.6 * mid && (sent(req).quantity ?? 0) * mid > 800 ? problem(403, 'position_limit_exceeded') : undefined));
+    const summary = await runAgainstBroken(atMarket, [maxPositionEnforced.id], {}, [maxPositionEnforced]);
+    expect(summary.findings.map((f) => `${f.status} ${f.message}`)).toEqual([expect.stringMatching(/^partial a buy projecting/)]);
   }, 60_000);
 
   it('orders.book-walk: a sell that takes the asks, a limit at exactly the best price that rests', async () => {
