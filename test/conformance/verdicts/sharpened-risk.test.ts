@@ -124,6 +124,8 @@ describe('the risk arithmetic of PATCH and sells', () => {
     });
     await expectCaught(dailyLossLatches, orderRead((o) => void (o.side === 'buy' && Object.assign(o, { status: 'open', rejectReason: null }))), /A resting buy that adds risk was not rejected/);
     await expectCaught(dailyLossLatches, orderRead((o) => void (o.side === 'sell' && Object.assign(o, { status: 'rejected', rejectReason: 'circuit_breaker' }))), /A resting sell that only reduces the position was not left open/);
+    const strict: Breakage = { shortCircuit: (req) => (isPatch(req) && sent(req).price !== undefined ? problem(403, 'daily_loss_limit_reached') : undefined) };
+    await expectCaught(dailyLossLatches, strict, /refused to re-price a resting sell that only reduces the position/);
     let reads = 0;
     const moves: Breakage = {
       response: (res, req) => {

@@ -10,6 +10,8 @@ import { priceAt, type Coin } from './breaker-helpers.js';
 export interface RestingAtTrip {
   buy: string;
   sells: string[];
+  /** A higher price for a sell: re-pricing it keeps it reducing only. */
+  higher: number;
   /** What the orders are, for messages. */
   described: string;
 }
@@ -30,7 +32,7 @@ export async function placeBeforeTrip(ctx: CheckContext, agent: TestAgent, coin:
   const high = priceAt(coin, 3);
   const buy = await place('buy', coin.lotSize, low);
   const sells = [await place('sell', first, high), await place('sell', second, high)];
-  return { buy, sells, described: `a resting buy of ${coin.lotSize} ${coin.symbol} at ${low}, and resting sells of ${first} and ${second} at ${high} (together the ${held} held)` };
+  return { buy, sells, higher: priceAt(coin, 3.5), described: `a resting buy of ${coin.lotSize} ${coin.symbol} at ${low}, and resting sells of ${first} and ${second} at ${high} (together the ${held} held)` };
 }
 
 /** After the trip: the buy rejected (circuit_breaker), both sells still open. */
@@ -50,6 +52,14 @@ export async function expectJudgedAtTrip(ctx: CheckContext, agent: TestAgent, re
     if (sell.status !== 'open') {
       ctx.fail('A resting sell that only reduces the position was not left open when the daily-loss breaker tripped (the two sells together are exactly the position)', 'status open', `status ${String(sell.status)}, rejectReason ${JSON.stringify(sell.rejectReason)}`);
     }
+  }
+  // Orders that only reduce a position always pass the breakers: re-pricing one of the sells (still
+  // together exactly the position) is allowed while the breaker is tripped.
+  const [first] = resting.sells;
+  ctx.reproduceNote = `the agent had ${resting.described} when the daily-loss breaker tripped; PATCH of the first sell's price to ${resting.higher}`;
+  const repriced = await agent.client.send('PATCH', `/orders/${encodeURIComponent(first ?? '')}`, { body: { price: resting.higher } });
+  if (repriced.status !== 200) {
+    ctx.fail(`The server refused to re-price a resting sell that only reduces the position (with the other sell, exactly the position) while the daily-loss breaker is tripped: orders that only reduce a position always pass the breakers`, '200 with the order', `${repriced.status} ${repriced.text.slice(0, 300)}`);
   }
   for (const id of resting.sells) await agent.client.cancelOrder(id);
 }
