@@ -124,6 +124,17 @@ describe('the risk arithmetic of PATCH and sells', () => {
     });
     await expectCaught(dailyLossLatches, orderRead((o) => void (o.side === 'buy' && Object.assign(o, { status: 'open', rejectReason: null }))), /A resting buy that adds risk was not rejected/);
     await expectCaught(dailyLossLatches, orderRead((o) => void (o.side === 'sell' && Object.assign(o, { status: 'rejected', rejectReason: 'circuit_breaker' }))), /A resting sell that only reduces the position was not left open/);
+    await expectCaught(dailyLossLatches, orderRead((o) => void (o.status === 'canceled' && Object.assign(o, { status: 'rejected', rejectReason: 'circuit_breaker' }))), /An order canceled before the daily-loss breaker tripped changed its status/);
+    const overstated: Breakage = {
+      response: (res, req) => {
+        if (req.method !== 'GET' || !path(req).endsWith('/portfolio') || res.status !== 200) return;
+        rewrite(res, (b) => {
+          const data = b.data as { dayStartEquity: number; breakers: { dailyLoss: { current: number; tripped: boolean } } };
+          if (data.breakers.dailyLoss.tripped) data.breakers.dailyLoss.current += 2 * data.dayStartEquity;
+        });
+      },
+    };
+    await expectCaught(dailyLossLatches, overstated, /a loss \(current [\d.]+ USD\) larger than the agent's equity at 00:00 UTC/);
     const strict: Breakage = { shortCircuit: (req) => (isPatch(req) && sent(req).price !== undefined ? problem(403, 'daily_loss_limit_reached') : undefined) };
     await expectCaught(dailyLossLatches, strict, /refused to re-price a resting sell that only reduces the position/);
     let reads = 0;

@@ -12,9 +12,9 @@ export const dailyLossLatches: Check = {
   spec: 'POST /orders: "Orders that add risk are refused with 403 daily_loss_limit_reached while the daily-loss breaker is tripped"; README: "dailyLossLimit latches until 00:00 UTC once the day\'s loss reaches it"; the problem carries resetsAt (the next 00:00 UTC).',
   requirements: ['breakers.daily-loss.trips', 'breakers.daily-loss.latches', 'breakers.daily-loss.rejects-open'],
   modes: ['live'],
-  needs: { register: true, orders: true, budget: 22 },
+  needs: { register: true, orders: true, budget: 26 },
   async run(ctx) {
-    const agent = await ctx.agent({ fresh: true, permissions: TRADER, dailyLossLimit: LIMIT_USD, budget: 30 });
+    const agent = await ctx.agent({ fresh: true, permissions: TRADER, dailyLossLimit: LIMIT_USD, budget: 34 });
     // A breaker that never tripped has no trip time.
     const fresh = await dailyLossOf(ctx, agent);
     if (fresh.dailyLoss.tripped !== false || fresh.dailyLoss.trippedAt !== null) {
@@ -29,6 +29,11 @@ export const dailyLossLatches: Check = {
         ctx.fail('GET /portfolio does not show the daily-loss breaker as tripped, although orders are being refused with daily_loss_limit_reached', 'data.breakers.dailyLoss.tripped: true', `data.breakers.dailyLoss: ${JSON.stringify(dailyLoss)}`);
       }
       expectTrippedState(ctx, dailyLoss, LIMIT_USD);
+      // A long-only agent cannot lose more than its equity at 00:00 UTC.
+      const dayStart = (res.json as { data?: { dayStartEquity?: unknown } } | undefined)?.data?.dayStartEquity;
+      if (typeof dayStart === 'number' && typeof dailyLoss.current === 'number' && dailyLoss.current > dayStart + 0.01) {
+        ctx.fail(`The daily-loss breaker shows a loss (current ${dailyLoss.current} USD) larger than the agent's equity at 00:00 UTC (${dayStart} USD), for an agent that only bought`, `current = dayStartEquity − equity now, at most ${dayStart}`, `data.breakers.dailyLoss: ${JSON.stringify(dailyLoss)}`);
+      }
       if (tripped.form === 'round-trip') {
         // Round trips realise the loss, so no price recovery can follow: the latch is not tested.
         return ctx.partial(

@@ -9,6 +9,8 @@ import { priceAt, type Coin } from './breaker-helpers.js';
 
 export interface RestingAtTrip {
   buy: string;
+  /** A buy canceled before the trip: it stays canceled. */
+  canceled: string;
   sells: string[];
   /** A higher price for a sell: re-pricing it keeps it reducing only. */
   higher: number;
@@ -30,9 +32,11 @@ export async function placeBeforeTrip(ctx: CheckContext, agent: TestAgent, coin:
   };
   const low = priceAt(coin, 0.5);
   const high = priceAt(coin, 3);
+  const canceled = await place('buy', coin.lotSize, low);
+  await agent.client.cancelOrder(canceled);
   const buy = await place('buy', coin.lotSize, low);
   const sells = [await place('sell', first, high), await place('sell', second, high)];
-  return { buy, sells, higher: priceAt(coin, 3.5), described: `a resting buy of ${coin.lotSize} ${coin.symbol} at ${low}, and resting sells of ${first} and ${second} at ${high} (together the ${held} held)` };
+  return { buy, canceled, sells, higher: priceAt(coin, 3.5), described: `a resting buy of ${coin.lotSize} ${coin.symbol} at ${low}, and resting sells of ${first} and ${second} at ${high} (together the ${held} held)` };
 }
 
 /** After the trip: the buy rejected (circuit_breaker), both sells still open. */
@@ -46,6 +50,10 @@ export async function expectJudgedAtTrip(ctx: CheckContext, agent: TestAgent, re
   const buy = await read(resting.buy);
   if (buy.status !== 'rejected' || buy.rejectReason !== 'circuit_breaker') {
     ctx.fail('A resting buy that adds risk was not rejected when the daily-loss breaker tripped', 'status rejected, rejectReason circuit_breaker', `status ${String(buy.status)}, rejectReason ${JSON.stringify(buy.rejectReason)}`);
+  }
+  const before = await read(resting.canceled);
+  if (before.status !== 'canceled') {
+    ctx.fail('An order canceled before the daily-loss breaker tripped changed its status at the trip: only open orders are judged', 'status canceled', `status ${String(before.status)}, rejectReason ${JSON.stringify(before.rejectReason)}`);
   }
   for (const id of resting.sells) {
     const sell = await read(id);
