@@ -28,6 +28,8 @@ export interface StateStore {
   readonly fresh: boolean;
   /** Every meta value, and the documents of each kind asked for (all kinds when none are named). */
   load(kinds?: readonly string[]): LoadedState;
+  /** One document, or undefined when there is none (documents a start leaves on disk are read so). */
+  get(kind: string, id: string): string | undefined;
   write(batch: StateBatch): void;
   close(): void;
 }
@@ -76,6 +78,7 @@ export function openStateStore(file: string, options: StateStoreOptions = {}): S
   const putMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
   const putDoc = db.prepare('INSERT OR REPLACE INTO docs (kind, id, data) VALUES (?, ?, ?)');
   const removeDoc = db.prepare('DELETE FROM docs WHERE kind = ? AND id = ?');
+  const getDoc = db.prepare('SELECT data FROM docs WHERE kind = ? AND id = ?');
   let closed = false;
 
   return {
@@ -96,6 +99,11 @@ export function openStateStore(file: string, options: StateStoreOptions = {}): S
         if (rows.length > 0) docs.set(kind, rows);
       }
       return { meta, docs };
+    },
+    get(kind, id) {
+      if (closed) throw new StateFileError(`${file} is closed; the mock was stopped.`);
+      const row = getDoc.get(kind, id);
+      return row === undefined ? undefined : String(row.data);
     },
     write(batch) {
       if (closed) throw new StateFileError(`${file} is closed; the mock was stopped.`);

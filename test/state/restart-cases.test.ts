@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StateBatch } from '../../src/storage/index.js';
-import { signRequest } from '../../src/signing/index.js';
+import { signedCall } from './support/signed-call.js';
 import { appTarget } from './support/targets.js';
 
 let dir: string;
@@ -39,14 +39,7 @@ function restart() {
   mock = start();
 }
 
-async function call(method: string, path: string, body?: unknown) {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const timestamp = String(mock.now());
-  const headers: Record<string, string> = { 'x-nx-key': agent.apiKey, 'x-nx-timestamp': timestamp, 'x-nx-signature': signRequest({ secret: agent.apiSecret, timestamp, method, path: path.split('?')[0] ?? path, body: text }) };
-  if (text) headers['content-type'] = 'application/json';
-  const answer = await mock.api(method, path, headers, text);
-  return { status: answer.status, headers: answer.headers, body: JSON.parse(answer.text || 'null') };
-}
+const call = (method: string, path: string, body?: unknown) => signedCall(mock, agent, method, path, body);
 const control = async (method: string, path: string, body?: unknown) => JSON.parse((await mock.control(method, path, body)).text || 'null');
 
 describe('across a restart on the same state file', () => {

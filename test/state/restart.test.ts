@@ -21,7 +21,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function stop(t: ReturnType<typeof appTarget>): void {
+/** `rewrite`: the whole state is written at the stop, so its finished orders are read on demand after the restart. */
+function stop(t: ReturnType<typeof appTarget>, rewrite = false): void {
+  if (rewrite) t.mock.ctx.persistence?.replaceAll();
   t.mock.ctx.persistence?.close();
   t.mock.ctx.webhookDelivery.stop();
 }
@@ -38,12 +40,17 @@ describe('a mock on a state file', () => {
     opened.push(memory);
     const traffic = new Traffic(seed);
     let persisted: Target & ReturnType<typeof appTarget> = onFile();
-    for (let round = 0; round < 3; round++) {
+    let archived = 0;
+    for (let round = 0; round < 4; round++) {
       for (let i = 0; i < 40; i++) await traffic.step([memory, persisted]);
-      stop(persisted);
+      // Rounds alternate: a stop that rewrites the file (finished orders then stay on disk until
+      // an answer shows one) and one that writes only what changed.
+      stop(persisted, round % 2 === 0);
       persisted = onFile(traffic.agents.length);
+      archived += persisted.mock.ctx.persistence?.store.load(['done-index']).docs.get('done-index')?.length ?? 0;
     }
     for (let i = 0; i < 40; i++) await traffic.step([memory, persisted]);
+    expect(archived).toBeGreaterThan(0);
   });
 
   it('creates the file with mode 0600 and reports what it restored', async () => {

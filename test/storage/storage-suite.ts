@@ -59,6 +59,14 @@ export function runStorageSuite({ driver, unavailable, skip = {} }: StorageSuite
       store.close();
     });
 
+    test('get() reads one document by kind and id, undefined when there is none, and refuses after close', () => {
+      const store = open();
+      store.write({ meta: [['m', '1']], put: [['done', '0001', 'a'], ['order', '0001', 'b']] });
+      expect([store.get('done', '0001'), store.get('order', '0001'), store.get('done', '0002'), store.get('agent', '0001')]).toEqual(['a', 'b', undefined, undefined]);
+      store.close();
+      expect(() => store.get('done', '0001')).toThrow(/is closed/);
+    });
+
     test('put replaces a document with the same kind and id; remove deletes it', () => {
       const store = open();
       store.write({ meta: [['m', '1']], put: [['order', '1', 'old'], ['order', '2', 'keep']] });

@@ -1,3 +1,4 @@
+import { anyOrder } from '../engine/state/order-archive.js';
 import { requireOwnOrder } from '../engine/trading/order-lookup.js';
 import { defineDefect } from './defect.js';
 
@@ -8,6 +9,6 @@ export const crossAgentRead = defineDefect({
   // GET /orders/{orderId} finds any agent's order; PATCH and DELETE still check the owner.
   apply: (parts) => ({
     ...parts,
-    engine: { ...parts.engine, readableOrder: (ctx, account, orderId) => ctx.state.orders.get(orderId) ?? requireOwnOrder(ctx, account, orderId) },
+    engine: { ...parts.engine, readableOrder: (ctx, account, orderId) => anyOrder(ctx, orderId) ?? requireOwnOrder(ctx, account, orderId) },
   }),
 });

@@ -21,6 +21,7 @@ import { createChangeJournal, drainChanges } from './state/change-journal.js';
 import type { EngineData, EngineDelta } from './state/engine-data.js';
 import { exportEngineData } from './state/export-data.js';
 import { importEngineData } from './state/import-data.js';
+import { joinArchived, orderCount } from './state/order-archive.js';
 import { takeSnapshot, type EngineSnapshot } from './trading/snapshot.js';
 import type { ListOrdersQuery, ModifyOrderInput, OrderView, PlaceOrderInput } from './trading/types.js';
 import type { Clock, MarketSource, Rng } from './types.js';
@@ -138,6 +139,7 @@ export function createEngine(options: EngineOptions): Engine {
     run(() => {
       const account = ctx.state.accounts.get(agentId);
       if (!account) throw new EngineError('agent_not_found', `No agent ${JSON.stringify(agentId)}; register first.`);
+      joinArchived(ctx.state, account); // its finished orders from a state file, on first use
       const now = ctx.clock.now();
       settleTo(ctx, now);
       evaluateDailyLoss(ctx, account, now);
@@ -166,7 +168,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     placeOrder: (agentId, input) => forAgent(agentId, (a) => placeOrder(ctx, a, input)),
     getOrder: (agentId, orderId) => forAgent(agentId, (a) => toOrderView(ctx.strategies.readableOrder(ctx, a, orderId))),
-    listOrders: (agentId, query) => forAgent(agentId, (a) => listOrders(ctx.market, a, query)),
+    listOrders: (agentId, query) => forAgent(agentId, (a) => listOrders(ctx, a, query)),
     modifyOrder: (agentId, orderId, input) => forAgent(agentId, (a) => modifyOrder(ctx, a, orderId, input)),
     cancelOrder: (agentId, orderId) => forAgent(agentId, (a) => cancelOrder(ctx, a, orderId)),
     portfolio: (agentId) => forAgent(agentId, (a) => portfolioView(ctx, a, ctx.clock.now())),
@@ -187,7 +189,7 @@ export function createEngine(options: EngineOptions): Engine {
     snapshot: () => takeSnapshot(ctx),
     stats: () => ({
       agents: ctx.state.agents.size,
-      orders: ctx.state.orders.size,
+      orders: orderCount(ctx.state),
       restingOrders: ctx.state.resting.size,
     }),
     exportData: () => exportEngineData(ctx),

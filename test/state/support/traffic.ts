@@ -1,5 +1,7 @@
 // Seeded API traffic for the state tests: registrations (sandbox and signed live), orders of every
-// kind with clientOrderId retries, changes and cancels, reads, webhooks, and clock and price moves.
+// kind with clientOrderId retries, changes and cancels, reads (order lists with filters, paged
+// with the cursors the mock hands out, and lookups by id, old orders' too), webhooks, and clock
+// and price moves.
 // The same step goes to every target and their answers must be byte-identical; the script learns
 // ids from the first target's answer, so it can be run on one mock, then on two (one restored).
 import { expect } from 'vitest';
@@ -23,7 +25,11 @@ interface Agent {
   apiSecret: string;
   orders: string[];
   hooks: string[];
+  /** The nextCursor of the agent's last list, followed by its next list. */
+  cursor: string | null;
 }
+
+const STATUS_FILTERS = ['filled', 'canceled,rejected', 'open,partially_filled', 'filled,canceled,rejected,expired'];
 
 const PERMISSIONS = ['read:market', 'read:portfolio', 'write:orders', 'read:sentiment', 'read:social', 'write:webhook'];
 
@@ -73,11 +79,13 @@ export class Traffic {
       return this.all(targets, (t) => t.control('POST', `/market/${symbol}`, body));
     }
     if (r < 0.15) return this.webhook(targets, agent);
-    if (r < 0.2) return this.api(targets, agent, 'GET', this.pick(['/portfolio', '/me', '/orders?limit=5', '/webhooks']) ?? '/me');
+    if (r < 0.17) return this.api(targets, agent, 'GET', this.pick(['/portfolio', '/me', '/webhooks']) ?? '/me');
+    if (r < 0.2) return this.list(targets, agent);
     const order = this.pick(agent.orders);
     if (order && r < 0.3) return this.api(targets, agent, 'DELETE', `/orders/${order}`);
     if (order && r < 0.4) return this.api(targets, agent, 'PATCH', `/orders/${order}`, { price: this.rng.int(40_000, 80_000) });
-    if (order && r < 0.45) return this.api(targets, agent, 'GET', `/orders/${order}`);
+    // The oldest orders too: after a restart those are the ones most likely left on disk.
+    if (order && r < 0.45) return this.api(targets, agent, 'GET', `/orders/${this.rng.next() < 0.5 ? order : agent.orders[0]}`);
     return this.order(targets, agent);
   }
 
@@ -87,7 +95,7 @@ export class Traffic {
     const answer = await this.all(targets, (t) => t.api('POST', '/register', { 'content-type': 'application/json' }, JSON.stringify(body)));
     if (answer.status === 201) {
       const { agent } = JSON.parse(answer.text) as { agent: { apiKey: string; apiSecret: string } };
-      this.agents.push({ apiKey: agent.apiKey, apiSecret: agent.apiSecret, orders: [], hooks: [] });
+      this.agents.push({ apiKey: agent.apiKey, apiSecret: agent.apiSecret, orders: [], hooks: [], cursor: null });
     }
     return answer;
   }
@@ -108,6 +116,19 @@ export class Traffic {
     };
     const answer = await this.api(targets, agent, 'POST', '/orders', body);
     if (answer.status === 201) agent.orders.push((JSON.parse(answer.text) as { order: { orderId: string } }).order.orderId);
+    return answer;
+  }
+
+  /** A page of the agent's orders: the next one after its last list, or a first one with filters. */
+  private async list(targets: readonly Target[], agent: Agent): Promise<Answer> {
+    const query = new URLSearchParams({ limit: String(this.rng.int(1, 4)) });
+    if (agent.cursor !== null && this.rng.next() < 0.7) query.set('cursor', agent.cursor);
+    else {
+      if (this.rng.next() < 0.5) query.set('status', this.pick(STATUS_FILTERS) ?? 'filled');
+      if (this.rng.next() < 0.3) query.set('symbol', this.pick(['BTC', 'ETH']) ?? 'BTC');
+    }
+    const answer = await this.api(targets, agent, 'GET', `/orders?${query.toString().replaceAll('%2C', ',')}`);
+    agent.cursor = answer.status === 200 ? (JSON.parse(answer.text) as { nextCursor: string | null }).nextCursor : null;
     return answer;
   }
 

@@ -3,6 +3,7 @@
 // agent can't flap in and out of the limit intraday.
 import { EngineError } from '../errors.js';
 import { noteAccount } from '../state/change-journal.js';
+import { isArchived } from '../state/order-archive.js';
 import { remainingOf, unrest, type AccountState } from '../trading/account.js';
 import type { EngineContext } from '../trading/context.js';
 import { toOrderView } from '../trading/order-view.js';
@@ -53,7 +54,7 @@ function rejectRiskAddingOrders(ctx: EngineContext, account: AccountState, t: Ep
   const budget = new Map<string, number>();
   const key = (symbol: string, side: OrderSide) => `${symbol}:${side}`;
   for (const order of account.orders) {
-    if (!isOpen(order)) continue;
+    if (isArchived(order) || !isOpen(order)) continue; // archived orders are finished ones
     const k = key(order.symbol, order.side);
     const left = budget.get(k) ?? closableQty(account, order.symbol, order.side);
     const remaining = remainingOf(order);

@@ -6,6 +6,7 @@ import type { AgentRecord } from '../agents/types.js';
 import type { DailyLossLatch } from '../risk/types.js';
 import type { OrderState, PositionState } from '../trading/types.js';
 import type { EpochMs, Permission, RngState } from '../types.js';
+import type { OrderArchive } from './order-archive.js';
 
 /** An agent's money and risk state: AccountState without what is rebuilt from the orders. */
 export interface LedgerData {
@@ -43,6 +44,11 @@ export interface EngineData {
   agents: AgentData[];
   /** In creation (seq) order. */
   orders: OrderData[];
+  /**
+   * Finished orders left in a state file until they are needed, besides `orders` (order-archive.ts).
+   * Only a restart sets this; an export reads them all into `orders`.
+   */
+  archive?: OrderArchive;
 }
 
 /** What one engine operation changed; handed to the onChange listener when it ends. */

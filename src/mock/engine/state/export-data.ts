@@ -4,6 +4,7 @@ import type { AccountState } from '../trading/account.js';
 import type { EngineContext } from '../trading/context.js';
 import type { OrderState } from '../trading/types.js';
 import type { AgentData, EngineData, OrderData } from './engine-data.js';
+import { allOrders } from './order-archive.js';
 
 export function orderData(o: OrderState): OrderData {
   return { ...o, fills: o.fills.map((f) => ({ ...f })), request: o.request ? { ...o.request } : null };
@@ -39,6 +40,6 @@ export function exportEngineData(ctx: EngineContext): EngineData {
     lastSettledAt: s.lastSettledAt,
     rng: ctx.rng.save?.() ?? null,
     agents: [...s.accounts.values()].map((a) => agentData(ctx, a)),
-    orders: [...s.orders.values()].map(orderData),
+    orders: allOrders(ctx).map(orderData), // archived ones too
   };
 }

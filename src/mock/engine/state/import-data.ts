@@ -21,6 +21,7 @@ export class EngineDataError extends Error {
 }
 
 const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const LEDGER_NUMBERS = ['cash', 'reservedCash', 'realizedPnl', 'dayStart', 'dayStartEquity'] as const;
 
 function checkAgent(a: AgentData, i: number, seen: { ids: Set<string>; keys: Set<string> }, problems: string[]): void {
   const at = `/agents/${i}`;
@@ -31,7 +32,7 @@ function checkAgent(a: AgentData, i: number, seen: { ids: Set<string>; keys: Set
   if (a.agent.mode !== 'sandbox' && a.agent.mode !== 'live') problems.push(`${at}/agent/mode must be sandbox or live`);
   if (!Array.isArray(a.agent.permissions) || !a.agent.permissions.every((p) => PERMISSIONS.includes(p))) problems.push(`${at}/agent/permissions has an unknown permission`);
   const l = a.ledger;
-  for (const field of ['cash', 'reservedCash', 'realizedPnl', 'dayStart', 'dayStartEquity'] as const) {
+  for (const field of LEDGER_NUMBERS) {
     if (!finite(l?.[field])) problems.push(`${at}/ledger/${field} must be a finite number`);
   }
   seen.ids.add(a.agent.agentId);
@@ -94,6 +95,8 @@ function build(data: EngineData): { state: EngineState; problems: string[] } {
   const sorted = data.orders.every((o, i) => i === 0 || (data.orders[i - 1] as OrderData).seq < o.seq);
   // Sorted (as always from a state file) they are visited in place: no index array of 100 000.
   const indexes = sorted ? null : data.orders.map((_, i) => i).sort((x, y) => (data.orders[x] as OrderData).seq - (data.orders[y] as OrderData).seq);
+  // Archived orders (a state file's finished ones) join each account when it is first used.
+  if (data.archive) state.archived = { archive: data.archive, agents: new Set(state.accounts.keys()), pending: data.archive.size };
   let lastSeq = 0;
   for (let n = 0; n < data.orders.length; n++) {
     const i = indexes ? (indexes[n] as number) : n;

@@ -4,6 +4,7 @@
 import type { EpochMs } from '../types.js';
 import type { DailyLossLatch } from '../risk/types.js';
 import { noteOrder } from '../state/change-journal.js';
+import type { OrderRef } from '../state/order-archive.js';
 import type { EngineContext } from './context.js';
 import { buyCost } from './costs.js';
 import { roundMoney, roundTo } from './round.js';
@@ -21,8 +22,8 @@ export interface AccountState {
   openBuyQty: Map<string, number>;
   openSellQty: Map<string, number>;
   /** All of the agent's orders in creation order (append-only: cursors index into it). */
-  orders: OrderState[];
-  clientOrders: Map<string, OrderState>;
+  orders: OrderRef[];
+  clientOrders: Map<string, OrderRef>;
   dailyLossLimit: number | null;
   maxPositionSize: number | null;
   /** 00:00 UTC of the current trading day and the equity marked then. */

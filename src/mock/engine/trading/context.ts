@@ -4,10 +4,10 @@ import type { AgentRecord } from '../agents/types.js';
 import type { EngineStrategies } from '../strategies.js';
 import type { Clock, EpochMs, MarketSource, Rng } from '../types.js';
 import type { ChangeJournal } from '../state/change-journal.js';
+import type { ArchivedState, OrderRef } from '../state/order-archive.js';
 import type { AccountState } from './account.js';
 import type { EventBus } from './events.js';
 import { RestingIndex } from './resting-index.js';
-import type { OrderState } from './types.js';
 
 export interface EngineConfig {
   startingCash: number;
@@ -22,7 +22,10 @@ export interface EngineState {
   agentIdByKey: Map<string, string>;
   secrets: Map<string, string>;
   accounts: Map<string, AccountState>;
-  orders: Map<string, OrderState>;
+  /** Every order by id; finished orders restored from a state file may be archived (state/order-archive.ts). */
+  orders: Map<string, OrderRef>;
+  /** The finished orders a state file holds until they are needed (only a restored state has them). */
+  archived?: ArchivedState;
   resting: RestingIndex;
   /** Next global order sequence number (creation order). */
   nextSeq: number;

@@ -1,12 +1,13 @@
 // Order and fill ids. Collisions are astronomically unlikely with 80 random bits, but ids are
 // map keys, so order ids are re-drawn on collision rather than trusting luck.
 import { randomHex } from '../agents/make-key.js';
+import { orderIdTaken } from '../state/order-archive.js';
 import type { EngineContext } from './context.js';
 
 export function newOrderId(ctx: EngineContext): string {
   for (;;) {
     const id = randomHex(ctx.rng, 20, 'ord_');
-    if (!ctx.state.orders.has(id)) return id;
+    if (!orderIdTaken(ctx.state, id)) return id;
   }
 }
 

@@ -2,6 +2,7 @@
 // so ids can't be probed for existence across agents.
 import { EngineError } from '../errors.js';
 import type { AccountState } from './account.js';
+import { resolveOrder } from '../state/order-archive.js';
 import type { EngineContext } from './context.js';
 import { isOpen, type OrderState } from './types.js';
 
@@ -12,7 +13,7 @@ export function requireOwnOrder(ctx: EngineContext, account: AccountState, order
       orderId,
     });
   }
-  return order;
+  return resolveOrder(ctx, order);
 }
 
 export function requireModifiable(order: OrderState, action: 'modified' | 'canceled'): void {

@@ -1,6 +1,7 @@
 // placeOrder: validate → idempotency → risk → affordability (all pure), then create and execute.
 import { EngineError } from '../errors.js';
 import { noteOrder } from '../state/change-journal.js';
+import { resolveOrder } from '../state/order-archive.js';
 import { assertRiskAllowed } from '../risk/risk-gate.js';
 import type { AccountState } from './account.js';
 import type { EngineContext } from './context.js';
@@ -44,7 +45,7 @@ export function placeOrder(ctx: EngineContext, account: AccountState, input: Pla
 
   if (clientOrderId !== null) {
     const prior = account.clientOrders.get(clientOrderId);
-    if (prior) return replay(prior, request);
+    if (prior) return replay(resolveOrder(ctx, prior), request);
   }
 
   const symbol = coin.symbol;

@@ -2,6 +2,7 @@
 // are deliberately left out (snapshots may end up in logs or control endpoints); everything else
 // that influences future behaviour is in. Map iteration order is insertion order, which is itself
 // determined by the call sequence, so equal histories give deep-equal snapshots.
+import { allOrders } from '../state/order-archive.js';
 import type { AccountState } from './account.js';
 import type { EngineContext } from './context.js';
 import type { OrderState, OrderStatus, PositionState } from './types.js';
@@ -71,6 +72,7 @@ function orderSnapshot(o: OrderState): OrderSnapshot {
 }
 
 export function takeSnapshot(ctx: EngineContext): EngineSnapshot {
+  const orders = allOrders(ctx); // first: it joins archived orders to their accounts
   const s = ctx.state;
   const resting: EngineSnapshot['resting'] = [];
   for (const [, book] of s.resting.nonEmpty()) {
@@ -83,7 +85,7 @@ export function takeSnapshot(ctx: EngineContext): EngineSnapshot {
     nextSeq: s.nextSeq,
     agents: [...s.agents.values()].map((a) => ({ ...a, permissions: [...a.permissions] })),
     accounts: [...s.accounts.values()].map(accountSnapshot),
-    orders: [...s.orders.values()].map(orderSnapshot),
+    orders: orders.map(orderSnapshot),
     resting,
   };
 }

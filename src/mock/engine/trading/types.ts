@@ -113,6 +113,6 @@ export interface PositionView {
 }
 
 /** Open orders are the only ones that rest, reserve, and can be modified or canceled. */
-export function isOpen(order: OrderState): boolean {
+export function isOpen(order: Pick<OrderState, 'status'>): boolean {
   return order.status === 'open' || order.status === 'partially_filled';
 }

@@ -14,6 +14,7 @@ import { openStateStore, StateFileError, type DriverChoice, type StateStore, typ
 import { applyState, captureState, pricesOf, stateProblems, type MockState } from '../mock-state.js';
 import { observe } from './observe.js';
 import { PendingChanges } from './pending.js';
+import { fileArchive } from './done-orders.js';
 import { batchToState, DOC_KINDS, metaOf, stateToBatch } from './state-docs.js';
 
 export interface PersistenceOptions {
@@ -149,7 +150,7 @@ export function attachPersistence(ctx: MockContext, options: PersistenceOptions)
       persistence.replaceAll();
     } else {
       const { state, singleOrders: singles } = restore(ctx, store, options.file, pending);
-      (persistence as { restored: Persistence['restored'] }).restored = { agents: state.engine.agents.length, orders: state.engine.orders.length };
+      (persistence as { restored: Persistence['restored'] }).restored = { agents: state.engine.agents.length, orders: state.engine.orders.length + (state.engine.archive?.size ?? 0) };
       for (const [key, value] of metaOf(state)) written.set(key, value);
       singleOrders = singles;
       if (singleOrders >= COMPACT_AT_START) {
@@ -172,7 +173,7 @@ function restore(ctx: MockContext, store: StateStore, file: string, pending: Pen
   if (ctx.options.state !== undefined) {
     throw new StateFileError(`${file} already holds a sandbox: drop --state-from to resume it, or delete ${file} to start over from the fixture.`);
   }
-  const { state, ordinals, singleOrders } = batchToState(store.load(DOC_KINDS));
+  const { state, ordinals, singleOrders } = batchToState(store.load(DOC_KINDS), (count) => fileArchive(store, count));
   if (state.seed !== ctx.options.seed) {
     throw new StateFileError(`${file} was made with --seed ${state.seed}; start the mock with --seed ${state.seed} (or give it another --state file).`);
   }

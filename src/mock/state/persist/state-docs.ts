@@ -6,8 +6,14 @@
 // Orders come two ways: a full write packs them into pages of ORDER_PAGE ('orders', keyed by the
 // first seq; columns since format 2, order-page.ts), which a restart reads in a few hundred rows
 // instead of one per order; every change after that is a single document ('order', keyed by seq)
-// that wins over its page's copy.
+// that wins over its page's copy. Since format 3 a full write pages only the orders that are
+// still open: finished ones go to 'done' documents that a start leaves on disk (done-orders.ts);
+// agents come in pages too ('agents', columns, agent-page.ts), with 'agent' singles over them.
 import type { AgentData, OrderData } from '../../engine/index.js';
+import type { OrderArchive } from '../../engine/state/order-archive.js';
+import { isOpen } from '../../engine/trading/types.js';
+import { decodeAgentPage, encodeAgentPage } from './agent-page.js';
+import { doneDocs } from './done-orders.js';
 import { decodeOrder, sharedStrings } from './order-doc.js';
 import { decodeAnyOrderPage, encodeOrderPage } from './order-page.js';
 import type { WebhookRecord } from '../../http/webhook-registry.js';
@@ -18,16 +24,18 @@ import type { MockState } from '../mock-state.js';
 
 /**
  * The document format inside a state file; a newer one is refused (see migrations for the SQL
- * side). 2: order pages are columns (format 1's pages of rows are still read).
+ * side). 2: order pages are columns (format 1's pages of rows are still read). 3: finished orders
+ * are 'done' documents with a 'done-index', agents pages of columns (formats 1 and 2 are still
+ * read, all orders eagerly).
  */
-export const DOC_FORMAT = 2;
+export const DOC_FORMAT = 3;
 
 export const pad = (n: number): string => String(n).padStart(12, '0');
 export const messageKey = (webhookId: string, ordinal: number): string => `${webhookId}/${pad(ordinal)}`;
 export const limitKey = (limiter: string, key: string): string => `${limiter}|${key}`;
 
-/** Every kind of document a state file holds. */
-export const DOC_KINDS = ['agent', 'orders', 'order', 'webhook', 'message', 'queue', 'limit'] as const;
+/** Every kind of document a start reads ('done' and 'done-index' documents are read when needed). */
+export const DOC_KINDS = ['agents', 'agent', 'orders', 'order', 'webhook', 'message', 'queue', 'limit'] as const;
 
 export const ORDER_PAGE = 1_000;
 
@@ -63,16 +71,19 @@ export const emptyOrdinals = (): Ordinals => ({ agents: new Map(), webhooks: new
 export function stateToBatch(state: MockState): { batch: StateBatch; ordinals: Ordinals } {
   const ordinals = emptyOrdinals();
   const put: Put[] = [];
-  for (const a of state.engine.agents) {
+  const agents = state.engine.agents.map((a): [number, AgentData] => {
     const n = ordinals.next.agent++;
     ordinals.agents.set(a.agent.agentId, n);
-    put.push(['agent', pad(n), JSON.stringify(a)]);
-  }
-  const orders = state.engine.orders;
-  for (let i = 0; i < orders.length; i += ORDER_PAGE) {
-    const page = orders.slice(i, i + ORDER_PAGE);
+    return [n, a];
+  });
+  for (let i = 0; i < agents.length; i += ORDER_PAGE) put.push(['agents', pad(i + 1), encodeAgentPage(agents.slice(i, i + ORDER_PAGE))]);
+  const open = state.engine.orders.filter(isOpen);
+  for (let i = 0; i < open.length; i += ORDER_PAGE) {
+    const page = open.slice(i, i + ORDER_PAGE);
     put.push(['orders', pad((page[0] as OrderData).seq), encodeOrderPage(page)]);
   }
+  const done = state.engine.orders.filter((o) => !isOpen(o));
+  put.push(...doneDocs(done));
   for (const w of state.webhooks) {
     const n = ordinals.next.webhook++;
     ordinals.webhooks.set(w.id, n);
@@ -89,7 +100,7 @@ export function stateToBatch(state: MockState): { batch: StateBatch; ordinals: O
     put.push(['queue', d.webhookId, JSON.stringify(d.queue)]);
   }
   for (const { limiter, entries } of state.rateLimits) for (const [key, tat] of entries) put.push(['limit', limitKey(limiter, key), JSON.stringify([limiter, key, tat])]);
-  return { batch: { replace: true, meta: metaOf(state), put }, ordinals };
+  return { batch: { replace: true, meta: [...metaOf(state), ['done', String(done.length)]], put }, ordinals };
 }
 
 function meta<T>(loaded: LoadedState, key: string): T {
@@ -129,18 +140,36 @@ function ordersOf(pages: ReadonlyArray<[string, string]>, singles: ReadonlyArray
   return orders;
 }
 
+function archivedPart(count: number, archiveOf: ((count: number) => OrderArchive) | undefined): Pick<MockState['engine'], 'archive'> {
+  if (count === 0) return {};
+  if (!archiveOf) throw new StateFileError('the state file holds finished orders that are read when needed, but nothing was given to read them with');
+  return { archive: archiveOf(count) };
+}
+
+/** Paged agents with the single documents written since laid over them, by ordinal. */
+function agentsOf(pages: ReadonlyArray<[string, string]>, singles: ReadonlyArray<[string, string]>): Array<[number, AgentData]> {
+  const agents: Array<[number, AgentData]> = [];
+  for (const [, data] of pages) decodeAgentPage(data, agents);
+  if (singles.length === 0) return agents;
+  const byOrdinal = new Map(agents);
+  for (const [id, data] of singles) byOrdinal.set(Number(id), JSON.parse(data) as AgentData);
+  return [...byOrdinal].sort((a, b) => a[0] - b[0]);
+}
+
 const ordinalOf = (id: string): number => Number(id.slice(id.lastIndexOf('/') + 1));
 
-/** A loaded state file → the state, the ordinals its documents use, and how many orders are single documents. */
-export function batchToState(loaded: LoadedState): { state: MockState; ordinals: Ordinals; singleOrders: number } {
+/**
+ * A loaded state file → the state, the ordinals its documents use, and how many orders are single
+ * documents. Finished orders of format 3 stay in the file: `archiveOf(count)` gives the engine its archive of them.
+ */
+export function batchToState(loaded: LoadedState, archiveOf?: (count: number) => OrderArchive): { state: MockState; ordinals: Ordinals; singleOrders: number } {
   const format = Number(loaded.meta.get('format'));
   if (format > DOC_FORMAT) throw new StateFileError(`the state file holds documents of format ${format}; this nx-conformance reads up to ${DOC_FORMAT}. Upgrade nx-conformance.`);
   const docs = (kind: string) => loaded.docs.get(kind) ?? [];
   const ordinals = emptyOrdinals();
-  const agents = docs('agent').map(([id, data]) => {
-    const a = JSON.parse(data) as AgentData;
-    ordinals.agents.set(a.agent.agentId, Number(id));
-    ordinals.next.agent = Number(id) + 1;
+  const agents = agentsOf(docs('agents'), docs('agent')).map(([n, a]) => {
+    ordinals.agents.set(a.agent.agentId, n);
+    ordinals.next.agent = n + 1;
     return a;
   });
   const webhooks = docs('webhook').map(([id, data]) => {
@@ -168,7 +197,7 @@ export function batchToState(loaded: LoadedState): { state: MockState; ordinals:
   const state: MockState = {
     seed: meta<number>(loaded, 'seed'),
     clock: meta<MockState['clock']>(loaded, 'clock'),
-    engine: { ...engineMeta, agents, orders: ordersOf(docs('orders'), docs('order')) },
+    engine: { ...engineMeta, agents, orders: ordersOf(docs('orders'), docs('order')), ...archivedPart(Number(loaded.meta.get('done') ?? 0), archiveOf) },
     webhooks,
     deliveries: {
       rng: meta<{ rng: MockState['deliveries']['rng'] }>(loaded, 'deliveries').rng,
