@@ -1,10 +1,12 @@
 // createMockApp(options): the mock exchange as an Express app that does not listen (for
 // supertest and people's own tests). Each API request runs the request rules of src/rules through
 // one adapter middleware, then its operation's handler; every error ends in the error handler.
-import express, { type Express, type RequestHandler, type Router } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { HttpProblem } from '../../rules/problems.js';
 import { SIGNING_BASE_PATH } from '../../signing/constants.js';
+import { isApiPath } from './api-path.js';
 import { beginRequest } from './begin-request.js';
+import { routeApiDirectly } from './direct-api.js';
 import { errorHandler } from './error-handler.js';
 import { createMockContext, type MockContext } from './mock-context.js';
 import { commitBeforeResponse } from '../state/persist/commit-stage.js';
@@ -12,6 +14,8 @@ import type { MockOptions } from './mock-options.js';
 import { requestState } from './request-state.js';
 import { respond } from './respond.js';
 import { runPipeline } from './run-pipeline.js';
+
+export { isApiPath };
 
 export interface MockApp {
   app: Express;
@@ -27,20 +31,16 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const begin = beginRequest(ctx);
   const commit = ctx.persistence ? commitBeforeResponse(ctx.persistence, ctx.log) : undefined;
   const api = runPipeline(ctx, { pipeline: ctx.parts.pipeline, rules: ctx.rules, bodyLimit: ctx.options.bodyLimit, faults: true, act: (state, j, res) => respond(ctx, state, j, res) });
-  // One Express layer takes an API request from its first byte to its answer: begin (id, Date,
-  // journal), the state file's commit hook, then the request rules and the handler. Each router
-  // layer costs a path match and a next() per request; the stages stay plain functions. Anything
-  // else (the control API, unknown paths) goes on to the layers below.
-  app.use((req, res, next) => {
-    begin(req, res, () => {
-      const onward = (): void => {
-        if (isApiPath(requestState(res).fullPath)) void api(req, res, next);
-        else next();
-      };
-      if (commit) commit(req, res, onward);
-      else onward();
-    });
-  });
+  // One handler takes an API request from its first byte to its answer: begin (id, Date,
+  // journal), the state file's commit hook, then the request rules and the handler; the stages
+  // stay plain functions. API requests reach it without Express's router (direct-api.ts); the
+  // control API and unknown paths go through the layers below, each request begun the same way.
+  const begun = (req: Request, res: Response, then: () => void): void => {
+    begin(req, res, () => (commit ? commit(req, res, then) : then()));
+  };
+  const onError = errorHandler(ctx);
+  routeApiDirectly(app, (req, res, next) => begun(req, res, () => void api(req, res, next)), onError);
+  app.use((req, res, next) => begun(req, res, () => next()));
   if (ctx.options.control) app.use('/__nx', lazyControlRouter(ctx));
   app.use((req, res, next) => {
     requestState(res).refusedBy = 'route';
@@ -51,15 +51,8 @@ export function createMockApp(options: MockOptions = {}): MockApp {
         : `the API lives under ${SIGNING_BASE_PATH}${ctx.options.control ? ' and the control API under /__nx' : ''}`;
     next(new HttpProblem('not_found', `Nothing at ${req.method} ${req.path}; ${where}.`));
   });
-  app.use(errorHandler(ctx));
+  app.use(onError);
   return { app, ctx };
-}
-
-const API_PREFIX = SIGNING_BASE_PATH.toLowerCase();
-
-/** What app.use('/v1/agent') matched: the prefix in any letter case, then the end or a '/'. */
-export function isApiPath(path: string): boolean {
-  return path.length >= API_PREFIX.length && (path.length === API_PREFIX.length || path[API_PREFIX.length] === '/') && path.slice(0, API_PREFIX.length).toLowerCase() === API_PREFIX;
 }
 
 /**

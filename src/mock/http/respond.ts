@@ -26,7 +26,8 @@ export function respond(ctx: MockContext, state: RequestState, j: Judging<AgentR
   }
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   if (result.body === undefined) {
-    res.status(result.status).end();
+    res.statusCode = result.status;
+    res.end();
     return;
   }
   const text = jsonText(result.body);
@@ -40,7 +41,8 @@ export function respond(ctx: MockContext, state: RequestState, j: Judging<AgentR
  * What Express's res.status().type('application/json').send(text) sends, written directly: the
  * same status, Content-Type and Content-Length, in that order. Express's path re-derives the type
  * through its MIME tables, copies a body over 1 000 characters into a Buffer and answers a few
- * conditional GETs with 304 (If-None-Match: *): those requests still go its way, unchanged.
+ * conditional GETs with 304 (If-None-Match: *): those requests still go its way, unchanged (and
+ * only they have Express's methods on the API path: direct-api.ts).
  */
 export function sendJson(res: Response, status: number, text: string, head: boolean): void {
   const h = res.req.headers;

@@ -45,6 +45,23 @@ describe('quietUntil over overrides', () => {
     );
   });
 
+  it('judges an override at exactly the end of the span (fast-check seed 225184496)', () => {
+    // The last piece then lasts one millisecond; it was taken as quiet without a look at its price.
+    const market = createOverridableMarket(createModelMarket({ seed: 3 }));
+    const tick = market.coin('ETH')!.tickSize;
+    const base = market.price('ETH', T0);
+    const from = T0 + 86_399_990;
+    const to = T0 + 518_399_974;
+    market.pin('ETH', base * 0.85, to);
+    const mid = market.price('ETH', from);
+    const below = roundToStep(mid * 0.85, tick);
+    const above = roundToStep(mid * 1.0259562103899085, tick);
+    const q = market.quietUntil!('ETH', from, to, below, above);
+    const r = market.range('ETH', from, q);
+    expect(r.low > below && r.high < above).toBe(true);
+    expect(q).toBeLessThan(to);
+  });
+
   it('a shift after a pin that puts the price, rounded to the tick, on a limit is not quiet there', () => {
     // fast-check's counterexample: the pinned price times 0.85 is 2371.7635 unrounded, above the
     // limit 2371.76, but the market serves 2371.76, on it.

@@ -103,6 +103,13 @@ export function createOverridableMarket(base: MarketSource & Partial<BookAtMid>)
       const end = next === undefined ? to : Math.max(start, next - 1);
       const m = mapAt(list, start);
       const tick = coin.tickSize;
+      // A piece of one millisecond (an override at exactly `to`, or two a millisecond apart): the
+      // base answers `start` for an empty span whatever the price, so judge its one price here.
+      if (start === end) {
+        const p = apply(m, base.price(symbol, start), tick);
+        if (p > below && p < above) continue;
+        return i === 0 ? start : start - 1;
+      }
       // A pinned piece serves its price rounded to the tick (apply()): judge that price, not m.b.
       const pinned = roundToStep(m.b, tick);
       const reached =
