@@ -26,6 +26,8 @@ interface Scenario {
 }
 
 const REAL_CLOCK = ['skip timestamp.window-edges-exact [live]', 'skip breaker.daily-loss-resets [live]'];
+/** A moving market: which book side an order takes, exactly, needs the market to stand still. */
+const MOVING_MARKET = 'partial orders.book-walk [sandbox]';
 
 const SCENARIOS: Scenario[] = [
   {
@@ -33,27 +35,27 @@ const SCENARIOS: Scenario[] = [
     what: 'real clock, control API, 25 ms latency on every operation',
     mock: {},
     faults: [{ operationId: '*', kind: 'latency', latencyMs: 25 }],
-    expected: ['skip rate-limit.recovers-after-retry-after [sandbox]', ...REAL_CLOCK],
+    expected: ['skip rate-limit.recovers-after-retry-after [sandbox]', MOVING_MARKET, ...REAL_CLOCK],
   },
   {
     name: 'real-200ms-market',
     what: 'real clock, control API, 200 ms latency on GET /market (every burst takes > 1 s)',
     mock: {},
     faults: [{ operationId: 'getMarket', kind: 'latency', latencyMs: 200 }],
-    expected: ['skip rate-limit.recovers-after-retry-after [sandbox]', ...REAL_CLOCK],
+    expected: ['skip rate-limit.recovers-after-retry-after [sandbox]', MOVING_MARKET, ...REAL_CLOCK],
   },
   {
     name: 'no-control',
     what: 'real clock, no control API',
     mock: { control: false },
-    expected: ['skip rate-limit.recovers-after-retry-after [sandbox]', 'skip timestamp.window-edges-exact [live]', 'partial breaker.daily-loss-latches [live]', 'skip breaker.daily-loss-resets [live]'],
+    expected: ['skip rate-limit.recovers-after-retry-after [sandbox]', MOVING_MARKET, 'skip timestamp.window-edges-exact [live]', 'partial breaker.daily-loss-latches [live]', 'skip breaker.daily-loss-resets [live]'],
   },
   {
     name: 'no-control-slow',
     what: 'real clock, no control API, --slow',
     mock: { control: false },
     slow: true,
-    expected: ['skip timestamp.window-edges-exact [live]', 'partial breaker.daily-loss-latches [live]', 'skip breaker.daily-loss-resets [live]'],
+    expected: [MOVING_MARKET, 'skip timestamp.window-edges-exact [live]', 'partial breaker.daily-loss-latches [live]', 'skip breaker.daily-loss-resets [live]'],
   },
   {
     name: 'proxy',

@@ -21,6 +21,14 @@ export interface Mutant {
   replacement: string;
   /** Stable across runs (equivalent.yaml refers to it): file:line:column mutator replacement. */
   key: string;
+  /** Outside every function: evaluated once, when the module loads (a constant, a stage's flags). */
+  atLoad?: boolean;
+}
+
+/** Whether `node` runs when its module loads rather than when a function of it is called. */
+function runsAtLoad(node: ts.Node): boolean {
+  for (let n = node.parent; n !== undefined; n = n.parent) if (ts.isFunctionLike(n) || ts.isClassStaticBlockDeclaration(n)) return false;
+  return true;
 }
 
 type Variant = { mutator: string; text: string };
@@ -92,7 +100,7 @@ export function instrument(file: string, source: string, firstId: number): { cod
   function register(node: ts.Node, variants: Variant[]): Mutant[] {
     const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
     return variants.map((v) => {
-      const m: Mutant = { id: next++, file, line: line + 1, column: character + 1, mutator: v.mutator, original: text(node), replacement: v.text, key: '' };
+      const m: Mutant = { id: next++, file, line: line + 1, column: character + 1, mutator: v.mutator, original: text(node), replacement: v.text, key: '', ...(runsAtLoad(node) ? { atLoad: true } : {}) };
       m.key = `${file}:${m.line}:${m.column} ${m.mutator} ${v.text.replace(/\s+/g, ' ').slice(0, 120)}`;
       mutants.push(m);
       return m;

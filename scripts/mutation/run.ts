@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { catalogue } from '../../src/conformance/catalogue.js';
 import { instrument, type Mutant } from './instrument.js';
-import { runWorker } from './workers.js';
+import { runWorker, type Line } from './workers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -120,6 +120,15 @@ async function main(): Promise<number> {
       process.stdout.write(`the clean mock fails checks run alone; fix that first:\n  ${broken.join('\n  ')}\n`);
       return 2;
     }
+    // Code that runs when its module loads is never reached by a check (it ran at import). Its
+    // mutants run in a process of their own, switched on before the import, against every check
+    // that reaches the module.
+    const atLoad = new Set(mutants.filter((m) => m.atLoad && !reachedBy.has(m.id)).map((m) => m.id));
+    for (const m of mutants) {
+      if (!atLoad.has(m.id)) continue;
+      const checks = [...new Set(mutants.filter((o) => o.file === m.file).flatMap((o) => reachedBy.get(o.id) ?? []))];
+      if (checks.length > 0) reachedBy.set(m.id, checks);
+    }
     process.stdout.write(`coverage: ${reachedBy.size} of ${mutants.length} mutants reached by some check (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
 
     // 2. Mutants, each against the checks that reach it.
@@ -134,18 +143,33 @@ async function main(): Promise<number> {
     let queue = mutants.filter((m) => !status.has(m.id)).map((m) => ({ id: m.id, checks: reachedBy.get(m.id) ?? [] }));
     let done = 0;
     const total = queue.length;
+    const onLine = (line: Line): void => {
+      if (line.type !== 'result' || line.id === undefined) return;
+      status.set(line.id, { status: line.status === 'killed' ? 'killed' : 'survived', detail: line.killedBy });
+      done += 1;
+      if (done % 25 === 0) process.stdout.write(`  ${done}/${total} mutants run (${((performance.now() - started) / 60_000).toFixed(1)} min)\n`);
+    };
     while (queue.length > 0) {
+      // One process runs a lane's mutants in turn; a mutant of load-time code gets its own.
       const lanes = Array.from({ length: workers }, (_, w) => queue.filter((_, i) => i % workers === w));
-      const outcomes = await Promise.all(
-        lanes.map((lane) =>
-          runWorker(dir, { kind: 'mutants', mutants: lane }, (line) => {
-            if (line.type !== 'result' || line.id === undefined) return;
-            status.set(line.id, { status: line.status === 'killed' ? 'killed' : 'survived', detail: line.killedBy });
-            done += 1;
-            if (done % 25 === 0) process.stdout.write(`  ${done}/${total} mutants run (${((performance.now() - started) / 60_000).toFixed(1)} min)\n`);
-          }, 120_000),
-        ),
-      );
+      const jobs = (lane: typeof queue): Array<{ kind: 'mutants'; mutants: typeof queue; atLoad?: boolean }> => [
+        ...(lane.some((q) => !atLoad.has(q.id)) ? [{ kind: 'mutants' as const, mutants: lane.filter((q) => !atLoad.has(q.id)) }] : []),
+        ...lane.filter((q) => atLoad.has(q.id)).map((q) => ({ kind: 'mutants' as const, mutants: [q], atLoad: true })),
+      ];
+      const outcomes = (
+        await Promise.all(
+          lanes.map(async (lane) => {
+            const out: Array<Awaited<ReturnType<typeof runWorker>>> = [];
+            for (const job of jobs(lane)) {
+              out.push(await runWorker(dir, job, onLine, 120_000));
+              // A load-time mutant that breaks the import leaves no result: the package cannot even start.
+              const id = job.mutants[0]?.id;
+              if (job.atLoad && id !== undefined && !status.has(id)) status.set(id, { status: 'killed', detail: 'the mutant breaks the module as it loads' });
+            }
+            return out;
+          }),
+        )
+      ).flat();
       // A mutant that hung its worker counts as killed (a time-out is a failure users would see); the rest go round again.
       for (const o of outcomes) {
         if (o.stalledOn !== undefined) status.set(o.stalledOn, { status: 'timeout', detail: 'the mock hung (no answer within 120 s)' });

@@ -20,7 +20,12 @@ g.__nxHit = (...ids) => {
   for (const id of ids) hits.add(id);
 };
 
-type Job = { kind: 'coverage'; checks: string[] } | { kind: 'mutants'; mutants: Array<{ id: number; checks: string[] }> };
+type Job = { kind: 'coverage'; checks: string[] } | { kind: 'mutants'; mutants: Array<{ id: number; checks: string[] }>; atLoad?: boolean };
+
+// A mutant of code that runs when its module loads (a constant) is switched on before anything is
+// imported: such a job holds that one mutant, in a process of its own.
+const job = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Job;
+if (job.kind === 'mutants' && job.atLoad) g.__nxMutant = job.mutants[0]?.id ?? -1;
 
 // In the sandbox, src/ is next to this file (the instrumented copy); the types are the repository's.
 const load = <T>(path: string): Promise<T> => import(new URL(`./src/${path}`, import.meta.url).href) as Promise<T>;
@@ -46,7 +51,6 @@ async function runCheck(id: string): Promise<string[]> {
   }
 }
 
-const job = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Job;
 if (job.kind === 'coverage') {
   for (const id of job.checks) {
     hits.clear();
@@ -67,7 +71,7 @@ if (job.kind === 'coverage') {
       }
       if (killedBy) break;
     }
-    g.__nxMutant = -1;
+    if (!job.atLoad) g.__nxMutant = -1;
     say({ type: 'result', id: m.id, status: killedBy ? 'killed' : 'survived', killedBy });
   }
 }

@@ -3,11 +3,12 @@
 // The proxies decide from the request and what they saw answered (never from a request count), so
 // each failure's curl reproduction, replayed against the same proxy, meets the same wrong answer.
 import { describe, expect, it } from 'vitest';
+import { dailyLossLatches } from '../../../src/conformance/checks/circuit-breakers/daily-loss-latches.js';
 import { maxPositionEnforced } from '../../../src/conformance/checks/circuit-breakers/max-position-enforced.js';
 import { bookWalk } from '../../../src/conformance/checks/orders/book-walk.js';
 import { modifyFunds } from '../../../src/conformance/checks/orders/modify-funds.js';
 import { runAgainstBroken, type Breakage, type ProxiedRequest, type ProxiedResponse } from '../checks-auth/support.js';
-import { expectCaught, json, path, rewrite } from './breakage.js';
+import { expectCaught, json, ok, path, rewrite } from './breakage.js';
 
 const problem = (status: number, code: string): ProxiedResponse => ({
   status,
@@ -92,6 +93,16 @@ describe('the risk arithmetic of PATCH and sells', () => {
     await expectCaught(maxPositionEnforced, twice, /own remaining quantity seems counted twice/);
     const asShort: Breakage = { shortCircuit: (req) => (isPost(req) && sent(req).side === 'sell' ? problem(403, 'position_limit_exceeded') : undefined) };
     await expectCaught(maxPositionEnforced, asShort, /a sell nets against the long it closes/);
+    // A price-only PATCH let through as if it added no risk.
+    const priceFree: Breakage = { response: (res, req) => (isPatch(req) && res.status === 403 && sent(req).quantity === undefined ? ok(res, { order: {} }) : undefined) };
+    await expectCaught(maxPositionEnforced, priceFree, /a higher price adds risk too/);
+  }, 90_000);
+
+  it('breaker.max-position-enforced: a server valuing orders at the market is partial on the price-raise claim, not failed', async () => {
+    // Refuses the set-up buy resting at half the price, as a server valuing it at the market (~130 % of the cap) would.
+    const atMarket = withMid((req, mid) => (isPost(req) && sent(req).side === 'buy' && (sent(req).price ?? mid) < 0.6 * mid && (sent(req).quantity ?? 0) * mid > 800 ? problem(403, 'position_limit_exceeded') : undefined));
+    const summary = await runAgainstBroken(atMarket, [maxPositionEnforced.id], {}, [maxPositionEnforced]);
+    expect(summary.findings.map((f) => `${f.status} ${f.message}`)).toEqual([expect.stringMatching(/^partial a buy projecting/)]);
   }, 60_000);
 
   it('orders.book-walk: a sell that takes the asks, a limit at exactly the best price that rests', async () => {
@@ -102,5 +113,40 @@ describe('the risk arithmetic of PATCH and sells', () => {
     await expectCaught(bookWalk, askSide, /A market sell did not fill at [\d.]+ with the market standing still/);
     const rests = order((o) => Object.assign(o, { status: 'open', fills: [] }), (req) => sent(req).side === 'buy' && sent(req).price !== undefined);
     await expectCaught(bookWalk, rests, /A limit buy at exactly the best ask [\d.]+ did not fill/);
+    // A server that lets a partly filled order be cut to what has filled (it then counts as filled).
+    const cuts: Breakage = { response: (res, req) => (isPatch(req) && res.status === 400 && res.body.includes('invalid_quantity') ? ok(res, { order: {} }) : undefined) };
+    await expectCaught(bookWalk, cuts, /PATCH of a partly filled order .* exactly what has filled/);
   }, 60_000);
+
+  it('breaker.daily-loss-latches: open orders left alone at the trip, sells closing the position rejected, a trippedAt that moves', async () => {
+    const orderRead = (edit: (o: { side: string; status: string; rejectReason: string | null }) => void): Breakage => ({
+      response: (res, req) => (req.method === 'GET' && /\/orders\/[^/]+$/.test(path(req)) && res.status === 200 ? rewrite(res, (b) => edit(b.order as { side: string; status: string; rejectReason: string | null })) : undefined),
+    });
+    await expectCaught(dailyLossLatches, orderRead((o) => void (o.side === 'buy' && Object.assign(o, { status: 'open', rejectReason: null }))), /A resting buy that adds risk was not rejected/);
+    await expectCaught(dailyLossLatches, orderRead((o) => void (o.side === 'sell' && Object.assign(o, { status: 'rejected', rejectReason: 'circuit_breaker' }))), /A resting sell that only reduces the position was not left open/);
+    await expectCaught(dailyLossLatches, orderRead((o) => void (o.status === 'canceled' && Object.assign(o, { status: 'rejected', rejectReason: 'circuit_breaker' }))), /An order canceled before the daily-loss breaker tripped changed its status/);
+    const overstated: Breakage = {
+      response: (res, req) => {
+        if (req.method !== 'GET' || !path(req).endsWith('/portfolio') || res.status !== 200) return;
+        rewrite(res, (b) => {
+          const data = b.data as { dayStartEquity: number; breakers: { dailyLoss: { current: number; tripped: boolean } } };
+          if (data.breakers.dailyLoss.tripped) data.breakers.dailyLoss.current += 2 * data.dayStartEquity;
+        });
+      },
+    };
+    await expectCaught(dailyLossLatches, overstated, /a loss \(current [\d.]+ USD\) larger than the agent's equity at 00:00 UTC/);
+    const strict: Breakage = { shortCircuit: (req) => (isPatch(req) && sent(req).price !== undefined ? problem(403, 'daily_loss_limit_reached') : undefined) };
+    await expectCaught(dailyLossLatches, strict, /refused to re-price a resting sell that only reduces the position/);
+    let reads = 0;
+    const moves: Breakage = {
+      response: (res, req) => {
+        if (req.method !== 'GET' || !path(req).endsWith('/portfolio') || res.status !== 200) return;
+        rewrite(res, (b) => {
+          const d = (b.data as { breakers: { dailyLoss: { trippedAt: string | null } } }).breakers.dailyLoss;
+          if (d.trippedAt !== null) d.trippedAt = new Date(Date.parse(d.trippedAt) + ++reads * 1000).toISOString();
+        });
+      },
+    };
+    await expectCaught(dailyLossLatches, moves, /trippedAt moved while it stayed tripped/);
+  }, 90_000);
 });

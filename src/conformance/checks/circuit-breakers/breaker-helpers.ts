@@ -124,11 +124,13 @@ const MAX_ROUND_TRIPS = 8;
  * that a risk-adding buy is refused with 403 daily_loss_limit_reached. The caller must call
  * restore() (in a finally) when the form is 'control-price'.
  */
-export async function tripDailyLoss(ctx: CheckContext, agent: TestAgent, limitUsd: number, positionUsd: number): Promise<Tripped> {
+export async function tripDailyLoss(ctx: CheckContext, agent: TestAgent, limitUsd: number, positionUsd: number, beforeLoss?: (coin: Coin, held: number) => Promise<void>): Promise<Tripped> {
   const coin = await pickCoin(ctx, agent, ['LTC', 'ETH', 'BTC']);
   const held = quantityFor(coin, positionUsd);
   if (held <= 0) ctx.skip(`one lot of ${coin.symbol} costs more than ${positionUsd} USD`);
   await placeOk(ctx, agent, coin, 'buy', held, `a first buy of ~${positionUsd} USD`);
+  // With the position held and before any loss: the caller's resting orders, to be judged at the trip.
+  if (ctx.control) await beforeLoss?.(coin, held);
   const probeQty = quantityFor(coin, Math.min(50, positionUsd / 2)) || coin.lotSize;
   const control = ctx.control;
   if (control) {
