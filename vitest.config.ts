@@ -19,6 +19,8 @@ export default defineConfig({
     pool: 'forks',
     // Compiles what tests run as child processes to plain JavaScript once per run (test/support/compile-for-spawn.ts).
     globalSetup: ['test/support/compile-for-spawn.ts'],
+    // Fails a file that leaves the current directory moved (test/support/cwd-guard.ts).
+    setupFiles: ['test/support/cwd-guard.ts'],
     // One worker more than there are cores. About a third of the suite's test time is waiting (on
     // child processes, sockets, real-time pauses and latency faults), not computing: vitest's
     // default (cores - 1) is a single worker on a 2-core machine, and even two leave a core idle

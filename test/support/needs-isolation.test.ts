@@ -3,7 +3,7 @@
 // would change for the files after it (see needs-isolation.ts).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { filesNeedingIsolation } from './needs-isolation.js';
 
@@ -44,7 +44,8 @@ describe('filesNeedingIsolation', () => {
   });
 
   it("names this repository's module-mocking and nock files (the ones vitest.config.ts isolates)", () => {
-    expect(filesNeedingIsolation(['test', 'src'])).toEqual(
+    // From the repository's root, not the current directory: a test in a shared worker may move it.
+    expect(filesNeedingIsolation(['test', 'src'], resolve(import.meta.dirname, '../..'))).toEqual(
       expect.arrayContaining([
         'test/signing/diagnose-constant-time.test.ts',
         'test/signing/verify-signature.test.ts',

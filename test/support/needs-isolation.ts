@@ -3,7 +3,7 @@
 // networking in workers of their own that only such files share, and every other file in a shared
 // worker that imports the source graph once. Found by reading the files, so a new file of either
 // kind is placed without anyone having to list it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Why a file cannot share a worker with the rest. */
@@ -34,12 +34,10 @@ export const NEEDS_ISOLATION: readonly { kind: IsolationKind; pattern: RegExp; w
 export function filesNeedingIsolation(dirs: readonly string[], root = process.cwd(), kinds: readonly IsolationKind[] = ['mocks-module', 'patches-network']): string[] {
   const found: string[] = [];
   for (const dir of dirs) {
-    let entries: string[];
-    try {
-      entries = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' });
-    } catch {
-      continue; // a directory this checkout does not have
-    }
+    // A directory this checkout does not have is skipped; any other error is loud, never an empty
+    // list that would quietly run a module-mocking file in a shared worker.
+    if (!existsSync(join(root, dir))) continue;
+    const entries = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' });
     for (const entry of entries) {
       if (!entry.endsWith('.test.ts') || entry.split(/[\\/]/).includes('node_modules')) continue;
       const path = `${dir}/${entry.split('\\').join('/')}`;
