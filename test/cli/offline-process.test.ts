@@ -26,7 +26,8 @@ function runOffline(args: string[]): Promise<{ code: number | null; out: string;
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
 }
 
-describe('offline, as a real process', { timeout: 120_000 }, () => {
+// Side by side: each process spends its seconds waiting on the retry pacer's real-time backoff.
+describe.concurrent('offline, as a real process', { timeout: 120_000 }, () => {
   it('record-market retries, then says it cannot reach CoinGecko and exits 1', async () => {
     const out = join(work, 'never.json');
     const r = await runOffline(['record-market', '--out', out, '--coins', 'bitcoin', '--days', '1']);

@@ -81,7 +81,8 @@ const cases = [
   { signal: 'SIGTERM', client: 'a keep-alive connection', get: getKeepAlive, withinMs: 3_000 },
 ] as const;
 
-describe('graceful shutdown of the CLI mock', () => {
+// Side by side: each case has a CLI of its own and spends most of its time in the 2 s of latency.
+describe.concurrent('graceful shutdown of the CLI mock', () => {
   for (const { signal, client, get, withinMs } of cases) {
     it(`${signal}, in-flight request on ${client}: it completes with 200, new connections are refused, exit 0 within ${withinMs / 1000} s`, async () => {
       const cli = await startCli();

@@ -25,6 +25,12 @@ export interface MockOptions {
   /** Failed authentications per minute per client address without a known key before 429 (default 60). */
   failedAuthPerAddress?: number;
   /**
+   * Real-time pause in ms before a request over its failed-authentication budget gets its 429
+   * (default 500; 0 answers at once). A client looping on failures slows itself down, not the mock;
+   * a test suite that goes over the budget on purpose can set 0.
+   */
+  failedAuthPauseMs?: number;
+  /**
    * Most agents the mock holds, demo agents included (default 10 000, about 100 MB): beyond it
    * POST /register answers 403 agent_limit_reached, so registrations cannot exhaust memory.
    */
@@ -83,6 +89,7 @@ export const MOCK_DEFAULTS = {
   registerRateLimit: 30,
   failedAuthPerKey: FAILED_AUTH_DEFAULTS.perKey,
   failedAuthPerAddress: FAILED_AUTH_DEFAULTS.perAddress,
+  failedAuthPauseMs: 500,
   maxAgents: 10_000,
   allowShort: false,
   liveDefaults: { dailyLossLimit: 5_000, maxPositionSize: 50_000 },
@@ -103,6 +110,9 @@ export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptio
   for (const name of ['startingCash', 'rateLimit', 'registerRateLimit', 'failedAuthPerKey', 'failedAuthPerAddress', 'maxAgents', 'journalSize', 'bodyLimit', 'webhookTimeoutMs'] as const) {
     const value = resolved[name];
     if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${String(value)}.`);
+  }
+  if (!Number.isFinite(resolved.failedAuthPauseMs) || resolved.failedAuthPauseMs < 0) {
+    throw new Error(`failedAuthPauseMs must be 0 or more, got ${String(resolved.failedAuthPauseMs)}.`);
   }
   if (!Number.isFinite(resolved.feeBps) || resolved.feeBps < 0 || resolved.feeBps > 1000) {
     throw new Error(`feeBps must be between 0 and 1000, got ${String(resolved.feeBps)}.`);

@@ -12,13 +12,14 @@ import type { AgentRecord } from '../engine/index.js';
 import { applyFault } from './fault-stage.js';
 import type { MockContext } from './mock-context.js';
 import { setRateLimitHeaders } from './rate-limit-headers.js';
+import { MOCK_DEFAULTS } from './mock-options.js';
 import { readRawBody } from './read-raw-body.js';
 import { requestState, type Refuser, type RequestState } from './request-state.js';
 
 const EMPTY = Buffer.alloc(0);
 
-/** How long a request over the failed-authentication budget waits for its 429 (real time). */
-export const FLOOD_PAUSE_MS = 500;
+/** How long a request over the failed-authentication budget waits for its 429 by default (real time; MockOptions.failedAuthPauseMs). */
+export const FLOOD_PAUSE_MS = MOCK_DEFAULTS.failedAuthPauseMs;
 
 export interface PipelineRoute {
   pipeline: Pipeline;
@@ -59,7 +60,8 @@ export function runPipeline(ctx: MockContext, route: PipelineRoute): RequestHand
       // A client over its failed-authentication budget gets its 429 after a pause (it was told to
       // wait longer anyway): a client looping on failures then slows itself down, not the mock.
       // Its unread body waits in TCP's buffers meanwhile, costing nothing.
-      if (stage === 'auth-budget') return void setTimeout(() => refuse(problem, stage), FLOOD_PAUSE_MS).unref();
+      const pause = ctx.options.failedAuthPauseMs;
+      if (stage === 'auth-budget' && pause > 0) return void setTimeout(() => refuse(problem, stage), pause).unref();
       return refuse(problem, stage ?? 'route');
     }
     readRawBody(req, res, route.bodyLimit, (error, body) => {

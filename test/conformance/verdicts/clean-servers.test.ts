@@ -26,7 +26,11 @@ async function withMock<T>(options: StartMockOptions, use: (mock: Awaited<Return
   }
 }
 
-describe('the catalogue against correct servers: no false failures', () => {
+// The scenarios run side by side: each has a mock of its own, and most of their time is spent
+// waiting on a real clock (the registration quota's Retry-After, latency faults), so one after
+// the other they held a test worker for ~30 s doing little. Side by side they also load the
+// runner's process the way a busy CI machine does, which the verdicts must survive anyway.
+describe.concurrent('the catalogue against correct servers: no false failures', () => {
   it('real clock, control API, 25 ms latency on GET /market (the issue\'s remote server)', async () => {
     await withMock({}, async (mock) => {
       await createControlClient(mock.url).injectFault({ operationId: 'getMarket', kind: 'latency', latencyMs: 25, count: 200 });

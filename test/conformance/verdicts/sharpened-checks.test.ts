@@ -220,16 +220,12 @@ describe('schema.strict-bodies', () => {
 
 describe('signature.failed-auth-budgeted', () => {
   it('is partial, not a pass, for a server that answers every failed authentication with 401', async () => {
-    const unbudgeted: Breakage = {
-      response: (res) => {
-        if (res.status !== 429 || !res.body.includes('failed authentications')) return;
-        res.status = 401;
-        delete res.headers['retry-after'];
-        rewrite(res, (b) => Object.assign(b, { status: 401, code: 'invalid_signature', title: 'Invalid signature' }));
-      },
-    };
+    // A server without a budget of failed authentications: the mock with one larger than anything
+    // the runner sends. (Rewriting the mock's 429s into 401s would say the same, but each of those
+    // 429s comes after the mock's real-time pause: 29 of them held this test for ~15 s.)
+    const unbudgeted = { failedAuthPerKey: 100_000 };
     // Without --slow the runner stays within the agent's quota: no 429 by then is a partial, not a pass.
-    const summary = await runAgainstBroken(unbudgeted, [failedAuthBudgeted.id], {}, [failedAuthBudgeted]);
+    const summary = await runAgainstBroken({}, [failedAuthBudgeted.id], unbudgeted, [failedAuthBudgeted]);
     expect(summary.findings.map((f) => `${f.status}: ${f.message}`)).toEqual(['partial: 59 requests signed with a wrong secret from one API key within a minute all got 401, and no 429']);
   }, 60_000);
 });

@@ -49,7 +49,9 @@ export interface VerdictWorld {
 /** `defects` plant a divergence in the mock (the suite must then report it). */
 export async function startVerdictWorld(options: { defects?: string[] } = {}): Promise<VerdictWorld> {
   const records: RawRequestRecord[] = [];
-  const mock = await startMock({ port: 0, clock: 'virtual:2025-11-25T12:00:00Z', demoAgents: false, defects: options.defects, onRequest: (rec) => records.push(rec) });
+  // No real-time pause before a 429 for failed authentications: the verdict is the same, and the
+  // suite's requests go over that budget on purpose, one after the other.
+  const mock = await startMock({ port: 0, clock: 'virtual:2025-11-25T12:00:00Z', demoAgents: false, defects: options.defects, failedAuthPauseMs: 0, onRequest: (rec) => records.push(rec) });
   const agents = AGENTS.map((a, i) => {
     const { agent } = mock.ctx.engine.registerDemoAgent({ name: `verdict agent ${i}`, permissions: a.permissions, mode: a.mode }, a.apiKey, a.apiSecret);
     return { ...a, agentId: agent.agentId };
