@@ -25,6 +25,8 @@ describe('filesNeedingIsolation', () => {
     write('test/helper.ts', "vi.mock('node:fs');\n"); // not a test file
     write('src/x/unit.test.ts', "vi.mock('node:fs');\n");
     write('test/node_modules/dep/y.test.ts', "vi.mock('node:fs');\n");
+    // A temporary directory of a running test (test/codegen/.tmp-*): it may vanish mid-walk.
+    write('test/codegen/.tmp-abc/gen.test.ts', "vi.mock('node:fs');\n");
     expect(filesNeedingIsolation(['test', 'src', 'missing'], root)).toEqual([
       'src/x/unit.test.ts',
       'test/a/b/does-mock.test.ts',

@@ -3,7 +3,7 @@
 // networking in workers of their own that only such files share, and every other file in a shared
 // worker that imports the source graph once. Found by reading the files, so a new file of either
 // kind is placed without anyone having to list it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 /** Why a file cannot share a worker with the rest. */
@@ -28,6 +28,26 @@ export const NEEDS_ISOLATION: readonly { kind: IsolationKind; pattern: RegExp; w
 ];
 
 /**
+ * The `*.test.ts` files under `dir` (relative to it, '/'-separated). Directories whose name starts
+ * with a dot are skipped, and so is node_modules: tests make and delete temporary directories
+ * such as test/codegen/.tmp-* while this runs, and one that vanishes mid-walk (ENOENT) is skipped
+ * too. Any other error is thrown.
+ */
+function testFilesUnder(dir: string, prefix = ''): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (prefix !== '' && (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries.flatMap((e) => {
+    if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : testFilesUnder(join(dir, e.name), `${prefix}${e.name}/`);
+    return e.name.endsWith('.test.ts') ? [`${prefix}${e.name}`] : [];
+  });
+}
+
+/**
  * Paths (relative to `root`, '/'-separated, sorted) of the `*.test.ts` files under `dirs` that need
  * isolation of one of `kinds` (by default any). A file of both kinds counts as 'mocks-module' only.
  */
@@ -37,10 +57,8 @@ export function filesNeedingIsolation(dirs: readonly string[], root = process.cw
     // A directory this checkout does not have is skipped; any other error is loud, never an empty
     // list that would quietly run a module-mocking file in a shared worker.
     if (!existsSync(join(root, dir))) continue;
-    const entries = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' });
-    for (const entry of entries) {
-      if (!entry.endsWith('.test.ts') || entry.split(/[\\/]/).includes('node_modules')) continue;
-      const path = `${dir}/${entry.split('\\').join('/')}`;
+    for (const entry of testFilesUnder(join(root, dir))) {
+      const path = `${dir}/${entry}`;
       const text = readFileSync(join(root, path), 'utf8');
       const kind = NEEDS_ISOLATION.find(({ pattern }) => pattern.test(text))?.kind;
       if (kind !== undefined && kinds.includes(kind)) found.push(path);
