@@ -128,39 +128,50 @@ function run(cmds: Cmd[], seed: number, allowShort: boolean, check: boolean): Ru
   return { snapshot: h.engine.snapshot(), events: h.events };
 }
 
+/**
+ * The accounting invariants after a step. Broken ones are collected and asserted once: an expect()
+ * per value, after every step of every run, was most of this file's time.
+ */
 function checkInvariants(h: ReturnType<typeof makeHarness>, agents: string[], allowShort: boolean): void {
+  const broken: string[] = [];
+  const check = (ok: boolean, what: string): void => void (ok || broken.push(what));
   const snap = h.engine.snapshot();
   for (const order of snap.orders) {
     const sum = order.fills.reduce((s, f) => s + f.quantity, 0);
-    expect(Math.abs(sum - order.filledQuantity)).toBeLessThan(1e-9);
-    expect(order.filledQuantity).toBeLessThanOrEqual(order.quantity + 1e-12);
+    check(Math.abs(sum - order.filledQuantity) < 1e-9, `${order.orderId}: fills sum to ${sum}, filledQuantity ${order.filledQuantity}`);
+    check(order.filledQuantity <= order.quantity + 1e-12, `${order.orderId}: filled ${order.filledQuantity} of ${order.quantity}`);
     const open = order.status === 'open' || order.status === 'partially_filled';
-    if (!open) expect(order.reserved).toBe(0);
+    if (!open) check(order.reserved === 0, `${order.orderId} (${order.status}) still reserves ${order.reserved}`);
   }
   const openOrders = snap.orders.filter((o) => o.status === 'open' || o.status === 'partially_filled');
   expect(snap.resting.map((r) => r.orderId).sort()).toEqual(openOrders.map((o) => o.orderId).sort());
   for (const agentId of agents) {
     const p = h.engine.portfolio(agentId);
-    const account = h.engine.snapshot().accounts.find((a) => a.agentId === agentId);
-    const mine = h.engine.snapshot().orders.filter((o) => o.agentId === agentId && (o.status === 'open' || o.status === 'partially_filled'));
+    const after = h.engine.snapshot();
+    const account = after.accounts.find((a) => a.agentId === agentId);
+    const mine = after.orders.filter((o) => o.agentId === agentId && (o.status === 'open' || o.status === 'partially_filled'));
     const reserved = mine.filter((o) => o.side === 'buy').reduce((s, o) => s + o.reserved, 0);
-    expect(Math.abs(p.reservedCash - reserved)).toBeLessThan(1e-6);
+    check(Math.abs(p.reservedCash - reserved) < 1e-6, `${agentId}: reservedCash ${p.reservedCash}, open buys reserve ${reserved}`);
     const marks = p.positions.reduce((s, x) => s + x.quantity * x.marketPrice, 0);
-    expect(Math.abs(p.totalValue - (p.cash + marks))).toBeLessThan(1e-6);
-    expect(Math.abs(p.availableCash - (p.cash - p.reservedCash))).toBeLessThan(1e-6);
+    check(Math.abs(p.totalValue - (p.cash + marks)) < 1e-6, `${agentId}: totalValue ${p.totalValue} ≠ cash ${p.cash} + marks ${marks}`);
+    check(Math.abs(p.availableCash - (p.cash - p.reservedCash)) < 1e-6, `${agentId}: availableCash ${p.availableCash} ≠ cash − reserved`);
     for (const side of ['buy', 'sell'] as const) {
       const bySymbol: Record<string, number> = {};
       for (const o of mine.filter((x) => x.side === side)) bySymbol[o.symbol] = (bySymbol[o.symbol] ?? 0) + (o.quantity - o.filledQuantity);
       const tracked = side === 'buy' ? account?.openBuyQty : account?.openSellQty;
-      for (const symbol of SYMBOLS) expect(Math.abs((tracked?.[symbol] ?? 0) - (bySymbol[symbol] ?? 0))).toBeLessThan(1e-9);
+      for (const symbol of SYMBOLS) {
+        const [t, o] = [tracked?.[symbol] ?? 0, bySymbol[symbol] ?? 0];
+        check(Math.abs(t - o) < 1e-9, `${agentId}: tracked open ${side} ${symbol} ${t}, open orders ${o}`);
+      }
     }
     if (!allowShort) {
-      expect(p.cash).toBeGreaterThanOrEqual(0);
-      expect(p.availableCash).toBeGreaterThanOrEqual(0);
-      for (const x of p.positions) expect(x.quantity).toBeGreaterThan(0);
+      check(p.cash >= 0, `${agentId}: cash ${p.cash} < 0`);
+      check(p.availableCash >= 0, `${agentId}: availableCash ${p.availableCash} < 0`);
+      for (const x of p.positions) check(x.quantity > 0, `${agentId}: ${x.symbol} position ${x.quantity} (no shorting)`);
     }
-    for (const x of p.positions) expect(x.quantity).not.toBe(0);
+    for (const x of p.positions) check(x.quantity !== 0, `${agentId}: a ${x.symbol} position of 0 is listed`);
   }
+  expect(broken).toEqual([]);
 }
 
 describe('engine properties', () => {
