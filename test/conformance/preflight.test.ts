@@ -9,6 +9,7 @@ import { candidateBases } from '../../src/conformance/preflight/locate-api.js';
 import { PreflightError, runChecks } from '../../src/conformance/run-checks.js';
 import type { ControllableClock } from '../../src/mock/engine/clock.js';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
+import { refusedUrl } from '../support/refused-port.js';
 
 let stderr = '';
 let stdout = '';
@@ -46,10 +47,8 @@ function expectOneError(what: RegExp, fix: RegExp): void {
 
 describe('pre-flight, wrong input: one error, exit 2', () => {
   it('nothing listening at the base URL', async () => {
-    const m = await mock();
-    const url = m.baseUrl;
-    await m.close();
-    mocks = [];
+    // Not a closed mock's port: another test's server may be given it meanwhile, and answer.
+    const url = await refusedUrl('/v1/agent');
     expect(await main(['server', '--base-url', url])).toBe(2);
     expectOneError(/Nothing answers at .*ECONNREFUSED/, /start the server, or correct the host and port/);
   });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { ConformanceReport } from '../../src/conformance/report/index.js';
 import { startMock, type RunningMock } from '../../src/mock/http/start-mock.js';
+import { refusedUrl } from '../support/refused-port.js';
 
 let out: string;
 let stdout: string;
@@ -79,10 +80,8 @@ describe('nx-conformance server', () => {
   }, 60_000);
 
   it('exits 2 when the server cannot be reached, and on usage errors', async () => {
-    const m = await mock();
-    const url = m.baseUrl;
-    await m.close();
-    mocks = [];
+    // Not a closed mock's port: another test's server may be given it meanwhile, and answer.
+    const url = await refusedUrl('/v1/agent');
     expect(await main(['server', '--base-url', url])).toBe(2);
     expect(stderr).toMatch(/Nothing answers at .*ECONNREFUSED.*\n {2}fix: start the server/);
     expect(await main(['server'])).toBe(2);

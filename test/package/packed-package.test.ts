@@ -13,6 +13,7 @@ import { installConsumer } from './support/consumer-project.js';
 import { packPackage, ROOT, type Packed } from './support/pack-package.js';
 import { loadAction, runAction } from './support/run-action.js';
 import { cleanEnv, run, start, stop, waitForOutput, type Finished, type Started } from './support/run.js';
+import { refusedUrl } from '../support/refused-port.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nx-package-'));
 const consumer = join(work, 'consumer');
@@ -208,9 +209,8 @@ describe('action.yml', { timeout: 240_000 }, () => {
   });
 
   it('a server that never answers: the wait step gives up with an annotation saying what to do', async () => {
-    const closed = await mockWith([]);
-    const url = closed.baseUrl;
-    await closed.close();
+    // Not a closed mock's port: another test's server may be given it meanwhile, and answer.
+    const url = await refusedUrl('/v1/agent');
     const r = await runAction(action, actionPath(), { 'base-url': url, 'wait-seconds': '1' }, consumer);
     expect(r.steps.map((s) => [s.name, s.code])).toEqual([['Set up nx-conformance', 0], ['Wait for the server', 2]]);
     expect(r.steps[1]!.stdout).toContain(`::error title=nx-conformance::${url} did not answer within 1 s. Start the server before this step`);

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startReferenceReceiver, type ReferenceReceiver } from '../../src/conformance/webhook-receiver/index.js';
+import { refusedUrl } from '../support/refused-port.js';
 
 const SECRET = `whsec_${Buffer.from('cli receiver secret').toString('base64')}`;
 let out = '';
@@ -53,12 +54,11 @@ describe('nx-conformance webhook-receiver', () => {
   });
 
   it('exits 2 on usage errors and when nothing listens', async () => {
-    const r = await receiver();
-    await r.close();
-    expect(await main(['webhook-receiver', '--url', r.url, '--secret', SECRET])).toBe(2);
-    expect(err).toContain('No receiver answers');
-    expect(await main(['webhook-receiver', '--url', r.url, '--secret', 'oops'])).toBe(2);
-    expect(await main(['webhook-receiver', '--url', r.url, '--secret', SECRET, '--checks', 'nope'])).toBe(2);
+    const url = await refusedUrl('/hook');
+    expect(await main(['webhook-receiver', '--url', url, '--secret', SECRET])).toBe(2);
+    expect(err).toContain(`No receiver answers at ${url} (ECONNREFUSED)`);
+    expect(await main(['webhook-receiver', '--url', url, '--secret', 'oops'])).toBe(2);
+    expect(await main(['webhook-receiver', '--url', url, '--secret', SECRET, '--checks', 'nope'])).toBe(2);
     expect(await main(['webhook-receiver', '--secret', SECRET])).toBe(2);
   });
 
