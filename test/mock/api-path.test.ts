@@ -3,7 +3,7 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { isApiPath } from '../../src/mock/http/create-mock-app.js';
+import { isApiPath } from '../../src/mock/http/api-path.js';
 import { createTestMock } from '../helpers/test-mock.js';
 
 const PATHS = ['/v1/agent', '/v1/agent/', '/v1/agent/market', '/V1/Agent/market', '/v1/AGENT', '/v1/agentx', '/v1/agent.json', '/v1/agen', '/v1', '/', '/v1/agent//market', '/x/v1/agent', '/v1/agent%2Fmarket', '/v1%2Fagent/market', '/__nx/clock'];

@@ -2,7 +2,7 @@
 // for requests without a known key, then 429 rate_limited with an honest Retry-After, decided
 // before the body is read. A client with a valid key is never held back by others' failures.
 import { describe, expect, it, vi } from 'vitest';
-import { FLOOD_PAUSE_MS } from '../../src/mock/http/run-pipeline.js';
+import { MOCK_DEFAULTS } from '../../src/mock/http/mock-options.js';
 import { createTestMock } from '../helpers/test-mock.js';
 import { expectProblem, marketOrder } from './support.js';
 
@@ -37,7 +37,7 @@ describe('the budget of failed authentications', () => {
     const started = performance.now();
     expectProblem(await bad(), 429, 'rate_limited');
     // A lower bound only (load can lengthen it, never shorten it); 2 ms for the timer's rounding.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(FLOOD_PAUSE_MS - 2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(MOCK_DEFAULTS.failedAuthPauseMs - 2);
   });
 
   it('holds the 429 for exactly failedAuthPauseMs of timer time, and not at all with 0', async () => {

@@ -6,8 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
-import net from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
+import { connectOutcome } from '../support/connect-outcome.js';
 import { loadScaledTimer } from '../support/load-scaled.js';
 import { cliArgs } from '../support/spawn-node.js';
 
@@ -48,18 +48,6 @@ function getOnce(url: string, key: string): Promise<{ status: number; body: stri
       res.on('error', reject);
     });
     req.on('error', reject);
-  });
-}
-
-function connectOutcome(url: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect(Number(port), hostname);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
   });
 }
 

@@ -1,7 +1,7 @@
 // refusedUrl() must give a port that refuses now and that no port-0 server can be handed.
 import { existsSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { expect, it } from 'vitest';
+import { connectOutcome } from './connect-outcome.js';
 import { refusedUrl } from './refused-port.js';
 
 const RANGE = '/proc/sys/net/ipv4/ip_local_port_range';
@@ -13,10 +13,5 @@ it('gives a loopback URL whose connections are refused, below the ephemeral rang
   // Elsewhere the kernel's range is not readable here; the helper then stays below 32768.
   const floor = existsSync(RANGE) ? Number(readFileSync(RANGE, 'utf8').split(/\s+/)[0]) : 32_768;
   expect(Number(url.port)).toBeLessThan(floor);
-  const code = await new Promise<string>((resolve) => {
-    const socket = connect(Number(url.port), '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve('connected')));
-    socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
-  });
-  expect(code).toBe('ECONNREFUSED');
+  expect(await connectOutcome(url.href)).toBe('ECONNREFUSED');
 });

@@ -4,7 +4,7 @@
 // ephemeral range are never handed out for port 0, so one of those that refuses a connection now
 // keeps refusing while the suite runs (test servers all listen on port 0).
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connectOutcome } from './connect-outcome.js';
 
 /** The lowest port the kernel hands out for port 0 (Linux; 32768 elsewhere, its usual value). */
 function ephemeralFloor(): number {
@@ -16,23 +16,13 @@ function ephemeralFloor(): number {
   }
 }
 
-function refuses(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED'));
-  });
-}
-
 /** `http://127.0.0.1:PORT{path}` where a connection is refused (ECONNREFUSED). */
 export async function refusedUrl(path = ''): Promise<string> {
   const floor = ephemeralFloor();
   // Deterministic candidates just below the ephemeral range, skipping any a local service uses.
   for (let port = floor - 101; port > floor - 1101 && port > 1024; port -= 7) {
-    if (await refuses(port)) return `http://127.0.0.1:${port}${path}`;
+    const url = `http://127.0.0.1:${port}`;
+    if ((await connectOutcome(url)) === 'ECONNREFUSED') return `${url}${path}`;
   }
   throw new Error(`No port below ${floor} refuses connections on 127.0.0.1: free one, or lower net.ipv4.ip_local_port_range.`);
 }

@@ -4,7 +4,6 @@
 import express, { type Express, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { HttpProblem } from '../../rules/problems.js';
 import { SIGNING_BASE_PATH } from '../../signing/constants.js';
-import { isApiPath } from './api-path.js';
 import { beginRequest } from './begin-request.js';
 import { routeApiDirectly } from './direct-api.js';
 import { errorHandler } from './error-handler.js';
@@ -14,8 +13,6 @@ import type { MockOptions } from './mock-options.js';
 import { requestState } from './request-state.js';
 import { respond } from './respond.js';
 import { runPipeline } from './run-pipeline.js';
-
-export { isApiPath };
 
 export interface MockApp {
   app: Express;

@@ -12,14 +12,10 @@ import type { AgentRecord } from '../engine/index.js';
 import { applyFault } from './fault-stage.js';
 import type { MockContext } from './mock-context.js';
 import { setRateLimitHeaders } from './rate-limit-headers.js';
-import { MOCK_DEFAULTS } from './mock-options.js';
 import { readRawBody } from './read-raw-body.js';
 import { requestState, type Refuser, type RequestState } from './request-state.js';
 
 const EMPTY = Buffer.alloc(0);
-
-/** How long a request over the failed-authentication budget waits for its 429 by default (real time; MockOptions.failedAuthPauseMs). */
-export const FLOOD_PAUSE_MS = MOCK_DEFAULTS.failedAuthPauseMs;
 
 export interface PipelineRoute {
   pipeline: Pipeline;
